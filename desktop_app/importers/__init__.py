@@ -1,0 +1,40 @@
+"""Importers: bytes or paths to a `Document`. No Qt, no SQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop_app.importers.decode import MAX_BYTES, decode_text
+from desktop_app.importers.frus_text import parse_text
+from desktop_app.model import Document, DocumentImportError
+
+__all__ = ["MAX_BYTES", "DocumentImportError", "parse_bytes", "parse_path", "parse_text"]
+
+
+def parse_bytes(data: bytes, name: str | None = None) -> Document:
+    """Parse a file's bytes; `name` (a file name) helps identify the document."""
+    label = Path(name).name if name else "input"
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<?xml") or head.startswith(b"<TEI"):
+        raise DocumentImportError(
+            f"{label} is XML; TEI import is not available yet. Open a plain-text copy instead."
+        )
+    return parse_text(decode_text(data, name=label), name=name)
+
+
+def parse_path(path: str | Path) -> Document:
+    """Read and parse a file; errors are DocumentImportError with a message for the user."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise DocumentImportError(f"{path} is a folder, not a document.")
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise DocumentImportError(
+                f"{path.name} is too large ({size / 1e6:.1f} MB; the limit is "
+                f"{MAX_BYTES // (1024 * 1024)} MB)."
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentImportError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return parse_bytes(data, name=str(path))

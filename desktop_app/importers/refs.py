@@ -1,0 +1,186 @@
+"""Telegram references in the reading text: "your telegram No. 890", "Urtel 264"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from desktop_app.model import TelegramRef, Whose
+
+_NUM = r"\d{1,6}(?:[–-]\d{1,3})?(?![\d,]\d)"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DATE = (
+    rf"(?:,?\s(?:of\s)?{_MONTH}\s\d{{1,2}}(?:,\s\d{{4}})?"
+    r"(?:,?\s\d{1,2}(?::\d\d)?\s?[ap]\.\s?m\.|,?\s(?:noon|midnight))?)?"
+)
+_ITEM = rf"(?P<num>{_NUM})(?:\s\[(?P<corr>{_NUM})\])?{_DATE}"
+_SEP = r"(?:,?\s(?:and|or)\s|,\s)(?:(?:No|Nos|Number)\.?\s)?"
+_ITEM_RE = re.compile(_ITEM)
+_SEP_RE = re.compile(_SEP)
+
+_LEAD_RE = re.compile(
+    r"\b(?P<lead>telegrams?|tels?|cables?|reply|replies|wires?|radios?)"
+    rf"\s(?:(?:No|Nos|Number|Numbers|number|numbers)\.?\s?)?(?={_NUM})"
+)
+_ABBREV_RE = re.compile(
+    r"\b(?P<abbr>(?:Re)?(?:Ur|Our|My|Dep|Emb|Con|Leg|Circ|Depcirc|Mis|Polad|Usun|Usdel|Del)"
+    r"tels?|Secto|Tosec|Dulte|Tedul|Polto|Topol|Delga|Gadel|Usito|Tousi|Actel)"
+    rf"\s(?:No\.\s?)?(?={_NUM})"
+)
+_POSSESSIVE = (
+    r"(?P<poss>[Mm]y|[Yy]our|[Oo]ur|(?:Department|Dept|Embassy|Legation|Mission|Consulate"
+    r"|Delegation|War Department|Navy Department|Foreign Office)[’']s)"
+)
+_BARE_RE = re.compile(rf"\b{_POSSESSIVE}\s(?:(?:No|Number|number)\.?\s)?(?={_NUM})")
+_BARE_GUARD_RE = re.compile(
+    rf"^(?:$|[,.;:)\]—–…]|\s(?:and|or|of|dated|just|which|re|regarding|concerning|received|"
+    rf"to|was|has|is|in|on|from|stated|said|reported|asked|\d)\b|\s{_MONTH}\s)"
+)
+_OWNER_RE = re.compile(r"\b(?:[Mm]y|[Yy]our|[Oo]ur|[A-Z]\w*[’']s)\b")
+_AFTER_PHRASE_RE = re.compile(r"[\s.,;:…)\]]{0,4}")
+
+
+@dataclass(frozen=True, slots=True)
+class _Head:
+    start: int
+    items_at: int
+    whose: Whose
+    kind: str
+
+
+def _whose_word(word: str | None) -> Whose:
+    if word is None:
+        return "other"
+    low = word.lower()
+    if low in ("my", "our"):
+        return "my"
+    if low == "your":
+        return "your"
+    return "other"
+
+
+def _owner_before(text: str, start: int) -> str | None:
+    """The nearest "my"/"your"/"X's" at most three words before `start`, in the same clause."""
+    window = text[max(0, start - 60) : start]
+    for owner in reversed(list(_OWNER_RE.finditer(window))):
+        gap = window[owner.end() :]
+        if re.fullmatch(r"(?:\s[\w-]+){0,3}\s", gap):
+            return owner.group(0)
+    return None
+
+
+def _heads(text: str) -> list[_Head]:
+    heads: list[_Head] = []
+    for m in _LEAD_RE.finditer(text):
+        whose = _whose_word(_owner_before(text, m.start()))
+        heads.append(_Head(m.start(), m.end(), whose, "telegram"))
+    for m in _ABBREV_RE.finditer(text):
+        abbr = m["abbr"].lower().removeprefix("re")
+        whose: Whose = (
+            "your" if abbr.startswith("ur") else "my" if abbr.startswith(("our", "my")) else "other"
+        )
+        heads.append(_Head(m.start(), m.end(), whose, "abbrev"))
+    for m in _BARE_RE.finditer(text):
+        heads.append(_Head(m.start(), m.end(), _whose_word(m["poss"]), "bare"))
+    heads.sort(key=lambda h: h.start)
+    return heads
+
+
+def find_references(
+    text: str,
+    anchors: Mapping[int, int],
+    note_documents: Mapping[int, Sequence[str]],
+    respectively: Mapping[int, bool] | None = None,
+) -> list[TelegramRef]:
+    """Every numbered telegram reference in `text`, in order.
+
+    `anchors` maps a text offset to the note whose marker is anchored there. The note whose
+    marker closes a phrase ("Nos. 1386 and 1392,2") belongs to every number in it.
+    """
+    refs: list[TelegramRef] = []
+    taken_until = -1
+    for head in _heads(text):
+        if head.start < taken_until:
+            continue
+        items = _items(text, head)
+        if not items:
+            continue
+        if head.kind == "bare" and not _BARE_GUARD_RE.match(text[items[0][2] :]):
+            continue
+        phrase_end = items[-1][2]
+        taken_until = phrase_end
+        shared = _note_after(text, phrase_end, anchors)
+        numbered = []
+        for number_span, corr, item_end in items:
+            own = _note_after(text, item_end, anchors) if item_end != phrase_end else shared
+            numbered.append((number_span, corr, own if own is not None else shared))
+        _append(refs, text, head, numbered, phrase_end, note_documents, respectively or {})
+    return refs
+
+
+def _items(text: str, head: _Head) -> list[tuple[tuple[int, int], str | None, int]]:
+    items = []
+    pos = head.items_at
+    while True:
+        m = _ITEM_RE.match(text, pos)
+        if m is None:
+            break
+        items.append((m.span("num"), m["corr"], m.end()))
+        sep = _SEP_RE.match(text, m.end())
+        if sep is None or not _ITEM_RE.match(text, sep.end()):
+            break
+        if not re.match(r"\d", text[sep.end() :]):
+            break
+        pos = sep.end()
+    return items
+
+
+def _note_after(text: str, end: int, anchors: Mapping[int, int]) -> int | None:
+    if end in anchors:
+        return anchors[end]
+    gap = _AFTER_PHRASE_RE.match(text, end)
+    for offset in range(gap.end(), end, -1) if gap else ():
+        if offset in anchors:
+            return anchors[offset]
+    return None
+
+
+def _append(
+    refs: list[TelegramRef],
+    text: str,
+    head: _Head,
+    numbered: list[tuple[tuple[int, int], str | None, int | None]],
+    phrase_end: int,
+    note_documents: Mapping[int, Sequence[str]],
+    respectively: Mapping[int, bool],
+) -> None:
+    by_note: dict[int, list[int]] = {}
+    for index, (_, _, note) in enumerate(numbered):
+        if note is not None:
+            by_note.setdefault(note, []).append(index)
+    for index, ((start, end), corr, note) in enumerate(numbered):
+        docs: tuple[str, ...] = ()
+        if note is not None:
+            named = tuple(note_documents.get(note, ()))
+            sharing = by_note[note]
+            if (len(sharing) > 1 and len(named) == len(sharing)) or (
+                len(sharing) > 1 and respectively.get(note) and len(named) >= len(sharing)
+            ):
+                docs = (named[sharing.index(index)],)
+            else:
+                docs = named
+        refs.append(
+            TelegramRef(
+                number=text[start:end],
+                whose=head.whose,
+                start=start,
+                end=end,
+                phrase_start=head.start,
+                phrase_end=phrase_end,
+                note=note,
+                documents=docs,
+                correction=corr,
+                kind=head.kind,  # type: ignore[arg-type]
+            )
+        )
