@@ -34,7 +34,7 @@ _POSSESSIVE = (
 )
 _BARE_RE = re.compile(rf"\b{_POSSESSIVE}\s(?:(?:No|Number|number)\.?\s)?(?={_NUM})")
 _BARE_GUARD_RE = re.compile(
-    rf"^(?:$|[,.;:)\]—–…]|\s(?:and|or|of|dated|just|which|re|regarding|concerning|received|"
+    rf"^(?:$|\n|[,.;:)\]—–…]|\s(?:and|or|of|dated|just|which|re|regarding|concerning|received|"
     rf"to|was|has|is|in|on|from|stated|said|reported|asked|\d)\b|\s{_MONTH}\s)"
 )
 _OWNER_RE = re.compile(r"\b(?:[Mm]y|[Yy]our|[Oo]ur|[A-Z]\w*[’']s)\b")

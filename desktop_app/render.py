@@ -1,0 +1,124 @@
+"""A `Document` as HTML for Qt's rich-text view. Pure: no Qt. Every document string is escaped.
+
+Links use our own schemes only: `note:N` (a footnote), `noteback:N` (back to its marker),
+`tref:I` (the I-th telegram reference). The view follows nothing else.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from desktop_app.model import Document, Footnote
+
+STYLE = """
+body { font-family: 'Noto Serif', 'DejaVu Serif', 'Liberation Serif', serif; }
+p { margin-top: 0; margin-bottom: 0.9em; line-height: 140%; }
+.docno { color: #777777; font-size: small; }
+.title { font-size: x-large; margin-bottom: 0.3em; }
+.parties { font-style: italic; }
+.classification { font-variant: small-caps; letter-spacing: 1px; }
+.source { color: #777777; font-size: small; }
+.page { color: #777777; font-size: x-small; }
+.signature { margin-left: 50%; }
+a { text-decoration: none; }
+.notes { font-size: small; }
+"""
+
+
+def _esc(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _inline(text: str, start: int, end: int, events: dict[int, list[str]]) -> str:
+    """Escape text[start:end], inserting the pre-built HTML events at their offsets."""
+    out: list[str] = []
+    cursor = start
+    for offset in sorted(o for o in events if start <= o <= end):
+        out.append(_esc(text[cursor:offset]))
+        out.extend(events[offset])
+        cursor = offset
+    out.append(_esc(text[cursor:end]))
+    return "".join(out)
+
+
+def _marker(note: Footnote) -> str:
+    label = _esc(note.printed or str(note.n))
+    return f'<a name="m{note.n}" href="note:{note.n}"><sup>{label}</sup></a>'
+
+
+def document_html(doc: Document) -> str:
+    """The whole document: header, body with markers and page labels, footnote list."""
+    parts = [f"<html><head><style>{STYLE}</style></head><body>"]
+    parts.append(_header(doc))
+    events: dict[int, list[str]] = {}
+    for note in doc.footnotes:
+        if note.anchor and note.anchor.field == "text":
+            events.setdefault(note.anchor.offset, []).append(_marker(note))
+    for page in doc.page_breaks:
+        label = f'<span class="page"> [p.&nbsp;{_esc(page.page)}] </span>'
+        events.setdefault(page.offset, []).insert(0, label)
+    ref_ends: dict[int, list[tuple[int, int]]] = {}
+    for index, ref in enumerate(doc.telegram_refs):
+        ref_ends.setdefault(ref.start, []).append((index, ref.end))
+    for block in doc.blocks:
+        css = ' class="signature"' if block.kind == "signature" else ""
+        body = _with_refs(doc, block.start, block.end, events, ref_ends)
+        parts.append(f"<p{css}>{body}</p>")
+    parts.append(_notes(doc))
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _with_refs(
+    doc: Document,
+    start: int,
+    end: int,
+    events: dict[int, list[str]],
+    ref_ends: dict[int, list[tuple[int, int]]],
+) -> str:
+    out: list[str] = []
+    cursor = start
+    for ref_start in sorted(o for o in ref_ends if start <= o < end):
+        index, ref_end = ref_ends[ref_start][0]
+        out.append(_inline(doc.text, cursor, ref_start, events))
+        out.append(f'<a href="tref:{index}">{_esc(doc.text[ref_start:ref_end])}</a>')
+        cursor = ref_end
+    out.append(_inline(doc.text, cursor, end, events))
+    return "".join(out)
+
+
+def _header(doc: Document) -> str:
+    parts = []
+    if doc.doc_number:
+        parts.append(f'<p class="docno">No. {_esc(doc.doc_number)}</p>')
+    title_events: dict[int, list[str]] = {}
+    date_events: dict[int, list[str]] = {}
+    for note in doc.footnotes:
+        if note.anchor and note.anchor.field == "title":
+            title_events.setdefault(note.anchor.offset, []).append(_marker(note))
+        elif note.anchor and note.anchor.field == "dateline":
+            date_events.setdefault(note.anchor.offset, []).append(_marker(note))
+    title = _inline(doc.title, 0, len(doc.title), title_events)
+    parts.append(f'<p class="title">{title}</p>')
+    if doc.classification:
+        lines = "<br>".join(_esc(c) for c in doc.classification)
+        parts.append(f'<p class="classification">{lines}</p>')
+    if doc.dateline:
+        dateline = _inline(doc.dateline, 0, len(doc.dateline), date_events)
+        parts.append(f'<p class="dateline" align="right">{dateline}</p>')
+    if doc.source_line:
+        parts.append(f'<p class="source">{_esc(doc.source_line)}</p>')
+    parts.append("<hr>")
+    return "".join(parts)
+
+
+def _notes(doc: Document) -> str:
+    if not doc.footnotes:
+        return ""
+    items = []
+    for note in doc.footnotes:
+        back = f' <a href="noteback:{note.n}">↩</a>' if note.anchor else ""
+        label = _esc(note.printed or str(note.n))
+        text = "<br><br>".join(_esc(p) for p in note.text.split("\n\n"))
+        items.append(f'<p><a name="n{note.n}"></a><b>{label}.</b> {text}{back}</p>')
+    return '<hr><div class="notes">' + "".join(items) + "</div>"

@@ -1,0 +1,1 @@
+"""The Qt shell: widgets only; they read documents and emit intents."""
