@@ -21,23 +21,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 TEI = "http://www.tei-c.org/ns/1.0"
-FRUS = "http://history.state.gov/frus/ns/1.0"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 CONTEXT = 30  # characters of `preceding_text`, as in the samples
 
-# Elements that are laid out as blocks of their own (one paragraph each).
-LEAF_BLOCKS = {"p", "ab", "head", "item", "salute", "signed", "seg", "l", "trailer", "byline",
-               "docAuthor", "row", "label", "addrLine", "postscript"}
+# Elements laid out as blocks of their own (one paragraph each).
+LEAF_BLOCKS = frozenset(
+    "p ab head item salute seg l trailer byline docAuthor row label addrLine postscript".split()
+)
 # Elements that only hold blocks.
-CONTAINERS = {"div", "attachment", "list", "lg", "opener", "closer", "table", "quote", "body",
-              "floatingText", "listBibl", "address", "sp"}
+CONTAINERS = frozenset(
+    "div attachment list lg opener closer table quote body floatingText listBibl address sp".split()
+)
 # Inline elements whose text is copied as it stands.
-INLINE = {"hi", "persName", "placeName", "orgName", "name", "gloss", "ref", "date", "time",
-          "foreign", "term", "rs", "q", "said", "title", "emph", "num", "unclear", "add", "del",
-          "sic", "corr", "reg", "orig", "abbr", "expan", "cell", "bibl", "measure", "seg",
-          "quote", "idno", "affiliation", "roleName", "geogName", "supplied", "signed"}
+INLINE = frozenset(
+    "hi persName placeName orgName name gloss ref date time foreign term rs q said title emph "
+    "num unclear add del sic corr reg orig abbr expan cell bibl measure seg quote idno "
+    "affiliation roleName geogName supplied".split()
+)
 # Elements with nothing to show.
-SILENT = {"milestone", "anchor", "index", "fw", "graphic", "figDesc", "media"}
+SILENT = frozenset("milestone anchor index fw graphic figDesc media figure".split())
+# Children that put a paragraph boundary inside an element.
+BLOCKISH = frozenset("p list lg table attachment div closer opener floatingText".split())
 
 Piece = tuple[str, str]  # ("t", text) | ("m", note key) | ("pb", page) | ("br", "")
 WS = re.compile(r"[ \t\r\n]+")
@@ -70,7 +74,7 @@ class Note:
 
 @dataclass
 class Block:
-    """A paragraph of the body: `kind` is para, item, sig, pb or lines."""
+    """A paragraph of the body: `kind` is para, item, sig (signature) or pb (page break)."""
 
     kind: str
     pieces: list[Piece]
@@ -219,7 +223,7 @@ class Flow:
             self.cur.append(("t", " ") if one_line else ("br", ""))
         elif name == "dateline" and local_parent(self.conv, el) != "closer":
             self.conv.drop_dateline(el)
-        elif name in SILENT or name == "figure":
+        elif name in SILENT:
             self.conv.unmapped[name] += 1
         elif name == "choice":
             self.choice(el)
@@ -261,9 +265,6 @@ class Flow:
         self.walk(el)
 
 
-BLOCKISH = {"p", "list", "lg", "table", "attachment", "div", "closer", "opener", "floatingText"}
-
-
 def has_block(el: ET.Element) -> bool:
     """Whether a paragraph boundary sits inside `el` (outside its notes)."""
     for child in el:
@@ -289,7 +290,7 @@ class DocConverter:
         self.doc_id = div.get(XML_ID, "")
         self.unmapped = unmapped
         self.parents = {c: p for p in div.iter() for c in p}
-        footnote_els = [e for e in div.iter() if local(e) == "note" and is_footnote(e, div)]
+        footnote_els = [e for e in div.iter() if local(e) == "note" and is_footnote(e)]
         self.order = {id(e): i for i, e in enumerate(footnote_els)}
         self.notes: dict[str, Note] = {}
         self.doubts: list[str] = []
@@ -298,7 +299,7 @@ class DocConverter:
 
     def note(self, el: ET.Element, flow: Flow) -> None:
         """A note met in running content: a footnote (marker here) or an inline editorial note."""
-        if not is_footnote(el, self.div):
+        if not is_footnote(el):
             if flow.depth:
                 flow.walk(el)
             else:
@@ -323,14 +324,13 @@ class DocConverter:
     def drop_dateline(self, el: ET.Element) -> None:
         """The copies lack the dateline; its footnotes keep their place but lose the marker."""
         for n in el.iter():
-            if (local(n) == "note" and is_footnote(n, self.div)
-                    and not self.inside_registered(n, el)):
+            if local(n) == "note" and is_footnote(n) and not self.inside_registered(n, el):
                 self.register(n, "dateline")
 
     def inside_registered(self, n: ET.Element, top: ET.Element) -> bool:
         p = self.parents.get(n)
         while p is not None and p is not top:
-            if local(p) == "note" and is_footnote(p, self.div):
+            if local(p) == "note" and is_footnote(p):
                 return True
             p = self.parents.get(p)
         return False
@@ -394,7 +394,7 @@ class DocConverter:
         return Assembler(self, source, title_pieces, classification, body.blocks).run()
 
 
-def is_footnote(el: ET.Element, div: ET.Element) -> bool:
+def is_footnote(el: ET.Element) -> bool:
     """A numbered note (not the source note, not a printed inline note)."""
     if el.get("type") == "source" or el.get("rend") == "inline":
         return False
@@ -404,8 +404,14 @@ def is_footnote(el: ET.Element, div: ET.Element) -> bool:
 class Assembler:
     """Lays out the copy and records offsets of markers and page breaks."""
 
-    def __init__(self, conv: DocConverter, source: str | None, title: list[Piece],
-                 classification: list[str], blocks: list[Block]) -> None:
+    def __init__(
+        self,
+        conv: DocConverter,
+        source: str | None,
+        title: list[Piece],
+        classification: list[str],
+        blocks: list[Block],
+    ) -> None:
         self.conv = conv
         self.source = source
         self.title = title
@@ -464,9 +470,11 @@ def note_text(note: Note, notes: dict[str, Note]) -> str:
     return "\n\n    ".join(p for p in paras if p)
 
 
-PLACES = {"dateline": "the dateline, which this copy lacks",
-          "classification": "a classification line, where this copy shows no marker",
-          "source": "the source line, where this copy shows no marker"}
+PLACES = {
+    "dateline": "the dateline, which this copy lacks",
+    "classification": "a classification line, where this copy shows no marker",
+    "source": "the source line, where this copy shows no marker",
+}
 DOC_RE = re.compile(r"\b[Dd]ocuments?\s+(?:Nos?\.\s*)?(\d+[a-z]?(?:(?:,|,? and)\s*\d+[a-z]?)*)")
 TARGET_RE = re.compile(r"^(?P<vol>[\w-]*)#d(?P<doc>\d+\w*)$")
 
@@ -474,8 +482,15 @@ TARGET_RE = re.compile(r"^(?P<vol>[\w-]*)#d(?P<doc>\d+\w*)$")
 class GroundTruth:
     """Builds the `.json` in the layout of tests/data/frus-text/*.json."""
 
-    def __init__(self, asm: Assembler, txt: str, title: Rendered,
-                 body: list[tuple[str, str]], ordered: list[Note], note_texts: list[str]) -> None:
+    def __init__(
+        self,
+        asm: Assembler,
+        txt: str,
+        title: Rendered,
+        body: list[tuple[str, str]],
+        ordered: list[Note],
+        note_texts: list[str],
+    ) -> None:
         self.asm = asm
         self.conv = asm.conv
         self.txt = txt
@@ -489,17 +504,22 @@ class GroundTruth:
         n_of = {note.key: i for i, note in enumerate(self.ordered, 1)}
         markers = [self.marker(k, off, in_title, n_of) for k, off, in_title in self.asm.markers]
         by_note = {m["note"]: m for m in markers}
-        footnotes = [self.footnote(i, note, by_note.get(i))
-                     for i, note in enumerate(self.ordered, 1)]
+        footnotes = [
+            self.footnote(i, note, by_note.get(i)) for i, note in enumerate(self.ordered, 1)
+        ]
         missing = [f["n"] for f in footnotes if f["printed"] is None]
         for f in footnotes:
             if f["printed"] is None:
                 note = self.ordered[f["n"] - 1]
-                place = (f"the text of note {n_of[note.parent]}" if note.parent in n_of
-                         else PLACES.get(note.where, note.where))
+                place = (
+                    f"the text of note {n_of[note.parent]}"
+                    if note.parent in n_of
+                    else PLACES.get(note.where, note.where)
+                )
                 conv.doubts.append(
-                    f"No marker for note {f['n']} (\"{short(f['text'])}\") appears in the text; "
-                    f"it sat in {place}.")
+                    f'No marker for note {f["n"]} ("{short(f["text"])}") appears in the text; '
+                    f"it sat in {place}."
+                )
         signature = self.signature()
         first = next((text for kind, text in self.body if kind != "pb"), "")
         first = re.sub(r"^(\[Page [^\]]*\] ?)+", "", first)
@@ -509,7 +529,7 @@ class GroundTruth:
         title_text = render(self.asm.title, conv.notes, with_markers=False).text
         return {
             "source_url": f"https://history.state.gov/historicaldocuments/{conv.volume}/"
-                          f"{conv.doc_id}",
+            f"{conv.doc_id}",
             "volume": conv.volume,
             "doc_id": conv.doc_id,
             "doc_number": conv.div.get("n"),
@@ -529,25 +549,39 @@ class GroundTruth:
             "doc_refs_in_notes": self.doc_refs(),
             "doubts": conv.doubts,
             "remarks": "Generated from the TEI by bench/make_tei_corpus.py: the dateline is left "
-                       "out as in history.state.gov copies; telegram_refs are not derived.",
+            "out as in history.state.gov copies; telegram_refs are not derived.",
             "features": self.features(missing),
-            "counts": {"notes": len(footnotes), "markers": len(markers), "telegram_refs": 0,
-                       "page_breaks": len(self.asm.pages), "notes_without_marker": missing},
+            "counts": {
+                "notes": len(footnotes),
+                "markers": len(markers),
+                "telegram_refs": 0,
+                "page_breaks": len(self.asm.pages),
+                "notes_without_marker": missing,
+            },
         }
 
     def marker(self, key: str, off: int, in_title: bool, n_of: dict[str, int]) -> dict:
         printed = self.conv.notes[key].printed
-        assert self.txt[off:off + len(printed)] == printed, (self.conv.doc_id, key)
-        return {"note": n_of[key], "printed": printed,
-                "preceding_text": self.txt[max(0, off - CONTEXT):off], "offset": off,
-                "line": self.txt.count("\n", 0, off) + 1, "in_title_line": in_title}
+        assert self.txt[off : off + len(printed)] == printed, (self.conv.doc_id, key)
+        return {
+            "note": n_of[key],
+            "printed": printed,
+            "preceding_text": self.txt[max(0, off - CONTEXT) : off],
+            "offset": off,
+            "line": self.txt.count("\n", 0, off) + 1,
+            "in_title_line": in_title,
+        }
 
     def footnote(self, n: int, note: Note, marker: dict | None) -> dict:
         text = self.note_texts[n - 1]
-        return {"n": n, "text": text, "text_normalized": WS.sub(" ", text).strip(),
-                "printed": marker["printed"] if marker else None,
-                "marker_context": marker["preceding_text"] + marker["printed"] if marker else None,
-                "key": note.key}
+        return {
+            "n": n,
+            "text": text,
+            "text_normalized": WS.sub(" ", text).strip(),
+            "printed": marker["printed"] if marker else None,
+            "marker_context": marker["preceding_text"] + marker["printed"] if marker else None,
+            "key": note.key,
+        }
 
     def signature(self) -> list[str] | None:
         lines: list[str] = []
@@ -572,8 +606,9 @@ class GroundTruth:
                 for m in DOC_RE.finditer(WS.sub(" ", self.note_texts[i - 1])):
                     docs += re.findall(r"\d+[a-z]?", m.group(1))
             if docs:
-                refs.append({"note": i, "documents": list(dict.fromkeys(docs)),
-                             "volume_hint": hint})
+                refs.append(
+                    {"note": i, "documents": list(dict.fromkeys(docs)), "volume_hint": hint}
+                )
         return refs
 
     def features(self, missing: list[int]) -> list[str]:
@@ -624,12 +659,15 @@ def main(argv: list[str] | None = None) -> int:
         stem = f"{volume}-{conv.doc_id}"
         (args.outdir / f"{stem}.txt").write_text(txt, encoding="utf-8", newline="\n")
         (args.outdir / f"{stem}.json").write_text(
-            json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8",
-            newline="\n")
+            json.dumps(truth, ensure_ascii=False, indent=1) + "\n", encoding="utf-8", newline="\n"
+        )
     print(f"wrote {len(docs)} documents to {args.outdir}")
     if unmapped:
-        print("elements copied as plain text or skipped: "
-              + ", ".join(f"{k} ×{v}" for k, v in unmapped.most_common()), file=sys.stderr)
+        print(
+            "elements copied as plain text or skipped: "
+            + ", ".join(f"{k} ×{v}" for k, v in unmapped.most_common()),
+            file=sys.stderr,
+        )
     return 0
 
 
