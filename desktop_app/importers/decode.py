@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from desktop_app.model import DocumentImportError
 
@@ -59,8 +60,11 @@ def _decode(data: bytes, name: str) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+_CONTROLS_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _looks_binary(text: str) -> bool:
     sample = text[:8192]
-    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\t\f\v")
+    controls = len(_CONTROLS_RE.findall(sample))
     replaced = sample.count("\ufffd")
     return "\x00" in sample or (controls + replaced) > max(8, len(sample) // 20)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -105,27 +106,41 @@ def _segment(raw: str) -> _Segment:
     return seg
 
 
-def _apply(raw: str, removals: list[tuple[int, int]]) -> tuple[str, list[int]]:
-    """Remove spans; return the text and a map from raw offsets to output offsets."""
-    removals = sorted(removals)
-    out: list[str] = []
-    mapping = [0] * (len(raw) + 1)
-    pos = 0
-    written = 0
-    for start, end in removals:
-        if start < pos:
-            start = pos
-        for i in range(pos, start):
-            mapping[i] = written + (i - pos)
-        out.append(raw[pos:start])
-        written += start - pos
-        for i in range(start, max(end, start)):
-            mapping[i] = written
-        pos = max(end, pos)
-    for i in range(pos, len(raw) + 1):
-        mapping[i] = written + (i - pos)
-    out.append(raw[pos:])
-    return "".join(out), mapping
+class _Removed:
+    """A segment with spans taken out, and the map from raw offsets to output offsets."""
+
+    def __init__(self, raw: str, removals: list[tuple[int, int]]) -> None:
+        spans: list[tuple[int, int]] = []
+        for start, end in sorted(removals):
+            if spans and start < spans[-1][1]:
+                start = spans[-1][1]
+            if end > start:
+                spans.append((start, end))
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+        self.removed_before: list[int] = []  # total removed length before each span
+        total = 0
+        pieces: list[str] = []
+        pos = 0
+        for start, end in spans:
+            self.removed_before.append(total)
+            pieces.append(raw[pos:start])
+            total += end - start
+            pos = end
+        pieces.append(raw[pos:])
+        self.text = "".join(pieces)
+
+    def map(self, raw_offset: int) -> int:
+        """Output offset of a raw offset; inside a removed span, the span's start."""
+        index = bisect.bisect_right(self.starts, raw_offset) - 1
+        if index < 0:
+            return raw_offset
+        start, end = self.spans[index]
+        return (
+            start - self.removed_before[index]
+            if raw_offset < end
+            else (raw_offset - self.removed_before[index] - (end - start))
+        )
 
 
 def _build(
@@ -167,27 +182,26 @@ def _build(
     for p in placed:
         segments[p.segment].removals.append((p.option.remove_start, p.option.remove_end))
 
-    outputs = [_apply(s.raw, s.removals) for s in segments]
-    title = outputs[0][0].strip()
-    dateline = outputs[1][0].strip() or None
+    outputs = [_Removed(s.raw, s.removals) for s in segments]
+    title = outputs[0].text.strip()
+    dateline = outputs[1].text.strip() or None
     text_parts: list[str] = []
     starts: list[int] = []
     page_breaks: list[PageBreak] = []
     offset = 0
-    for seg, (out, mapping) in zip(body, outputs[2:], strict=True):
+    for seg, removed in zip(body, outputs[2:], strict=True):
         starts.append(offset)
         page_breaks.extend(PageBreak(page, offset) for page in seg.pages_before)
-        page_breaks.extend(PageBreak(page, offset + mapping[at]) for page, at in seg.pages)
-        text_parts.append(out)
-        offset += len(out) + 2
+        page_breaks.extend(PageBreak(page, offset + removed.map(at)) for page, at in seg.pages)
+        text_parts.append(removed.text)
+        offset += len(removed.text) + 2
     reading = "\n\n".join(text_parts)
     page_breaks.extend(PageBreak(page, len(reading)) for page in pending_pages)
 
     anchors: dict[int, Anchor] = {}
     printed: dict[int, str] = {}
     for p in placed:
-        mapping = outputs[p.segment][1]
-        at = mapping[p.option.anchor]
+        at = outputs[p.segment].map(p.option.anchor)
         if p.segment == 0:
             anchors[p.note] = Anchor("title", min(at, len(title)))
         elif p.segment == 1:

@@ -128,7 +128,7 @@ def _options(
         anchor = start - 1 if prev == " " else start
         return [Option(printed, int(digits), letter, anchor, end, anchor, STRONG)]
     if prev.isalpha():
-        before = raw[:start]
+        before = raw[max(0, start - 4) : start]
         # "B29", "G2": a lone capital glued to digits is a designation, not a marker.
         if re.search(r"(?:^|[^A-Za-z])[A-Z]$", before):
             return []
@@ -144,7 +144,7 @@ def _after_punctuation(
     raw: str, start: int, end: int, printed: str, num: int, letter: str
 ) -> list[Option]:
     prev = raw[start - 1]
-    before = raw[: start - 1]
+    before = raw[max(0, start - 12) : start - 1]
     if re.search(r"\b(?:Nos?|pp?|vol|para|art|sec|Art|Vol)$", before):
         return []  # "No.2", "p.5": a number, not a marker
     if before and before[-1].isdigit():
@@ -165,8 +165,8 @@ def _after_space(
     in_title: bool,
     known: Mapping[str, int],
 ) -> list[Option]:
-    before = raw[: start - 1]
-    after = raw[end:]
+    before = raw[max(0, start - 48) : start - 1]  # local context keeps parsing linear
+    after = raw[end : end + 24]
     options = _splits(raw, start, end, before, letter, known)
     if len(printed) > 3 or num == 0:
         return options
@@ -196,7 +196,7 @@ def _splits(
     if (
         len(digits) < 2
         or re.match(r"[.,]\d", raw[end : end + 2])
-        or _UNIT_AFTER_RE.match(raw[end:])
+        or _UNIT_AFTER_RE.match(raw[end : end + 24])
     ):
         return []  # "853,3": the marker follows the punctuation, not inside the number
     month = _MONTH_RE.search(before + " ")
@@ -238,7 +238,7 @@ def align(candidates: Sequence[Candidate], notes: Sequence[str]) -> list[Placed]
     repeats = [0, 0]
     for k in range(2, n_notes + 1):
         repeats.append(repeats[-1] + (1 if normal[k - 1] == normal[k - 2] else 0))
-    lettered = sum(1 for c in candidates for o in c.options if o.letter)
+    lettered = len({o.printed for c in candidates for o in c.options if o.letter})
     width = min(repeats[-1] + lettered, 12)
 
     best: tuple[float, list[Placed]] = (0.0, [])
@@ -246,6 +246,8 @@ def align(candidates: Sequence[Candidate], notes: Sequence[str]) -> list[Placed]
         score, chain = _chain(candidates, n_notes, repeats, d0, width)
         if score > best[0] + 1e-9:
             best = (score, chain)
+        if d0 == 0 and len(chain) == n_notes:
+            break  # every note placed with printed = list number: nothing can do better
     return best[1]
 
 
@@ -293,10 +295,11 @@ def _chain(
     trees = {d: _MaxTree(n_notes) for d in range(d0 - width, d0 + 1)}
     nodes: list[tuple[int, int, Option, int]] = []  # (note, segment, option, back-pointer)
     best = (0.0, -1)
-    letters_seen = 0  # each lettered marker ("1a") so far may have kept the number too
+    letters: set[str] = set()  # each lettered marker ("1a") so far may have kept the number
     for cand in candidates:
         updates: list[tuple[int, int, float, int]] = []
-        letters_seen += any(o.letter for o in cand.options)
+        letters.update(o.printed for o in cand.options if o.letter)
+        letters_seen = len(letters)
         for option in cand.options:
             extra = 1 if option.letter else 0
             for d in range(d0 - width, d0 + 1):
@@ -306,7 +309,7 @@ def _chain(
                 # A chain may start here; leading notes left unmatched cost least (their
                 # markers most often sat on the heading the copy lacks).
                 base = (-0.5 * _EPS * (k - 1), -1)
-                for d_prev in range(d, d0 + 1):
+                for d_prev in range(d, min(d0, d + repeats[k] + extra) + 1):
                     need = d_prev - d - extra
                     # latest earlier note with enough repeatable steps between it and k
                     limit = bisect.bisect_right(repeats, repeats[k] - max(need, 0), 0, k) - 1
