@@ -170,7 +170,7 @@ def _build(
 
     segments = [title_seg, date_seg, *body]
     known = Counter(
-        re.findall(r"(?<![\w,.])\d{2,7}(?!\w)", " ".join([*note_texts, *paragraph_raws]))
+        re.findall(r"\b\d{2,7}\b", " ".join([*note_texts, *paragraph_raws]))
     )
     candidates = mk.find_candidates(
         [s.raw for s in segments],
@@ -210,18 +210,17 @@ def _build(
             anchors[p.note] = Anchor("text", starts[p.segment - 2] + at)
         printed[p.note] = p.option.printed
 
-    footnotes = []
-    for n, note in enumerate(note_texts, start=1):
-        docs = documents_in_note(note)
-        footnotes.append(
-            Footnote(n, printed.get(n), note, anchors.get(n), docs.documents, docs.volume_hint)
-        )
+    named = [documents_in_note(note) for note in note_texts]
+    footnotes = [
+        Footnote(n, printed.get(n), note, anchors.get(n), docs.documents, docs.volume_hint)
+        for n, (note, docs) in enumerate(zip(note_texts, named, strict=True), start=1)
+    ]
     text_anchors = {a.offset: n for n, a in anchors.items() if a.field == "text"}
     refs = find_references(
         reading,
         text_anchors,
-        {f.n: f.documents for f in footnotes},
-        {f.n: documents_in_note(f.text).respectively for f in footnotes},
+        {n: docs.documents for n, docs in enumerate(named, start=1)},
+        {n: docs.respectively for n, docs in enumerate(named, start=1)},
     )
     blocks, signature = _blocks(text_parts, starts)
     sender, recipient = split_parties(title) if title else (None, None)

@@ -170,13 +170,11 @@ def split_parties(title: str) -> tuple[str | None, str | None]:
     from_match = re.search(r"\bFrom\s+(.+)$", title)
     body = from_match.group(1) if from_match else title
     best: tuple[int, int] | None = None
-    depth = 0
-    for index, ch in enumerate(body):
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth or not body.startswith(" to ", index):
-            continue
+    for match in re.finditer(" to ", body):
+        index = match.start()
         before = body[:index].rstrip()
+        if before.count("(") != before.count(")"):
+            continue  # inside parentheses
         score = 0
         if before.endswith((")", ",")):
             score += 3

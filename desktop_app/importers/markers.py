@@ -23,15 +23,15 @@ SPLIT = 8.0  # inside a digit run after a telegram number: "8911"
 SPACED = 6.0  # after a space: "Arciszewski 4"
 TITLE_END_SPACED = 9.5  # "Churchill 1": a title never ends in a number otherwise
 
-_RUN_RE = re.compile(
-    r"(?<![0-9⁰¹²³⁴⁵⁶⁷⁸⁹])(?P<digits>[0-9]{1,8}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,4})(?P<letter>[a-d])?(?![0-9A-Za-z])"
-)
+# A maximal digit run and any letters glued after it ("1a" is a marker, "1st" is not).
+_RUN_RE = re.compile(r"(?P<digits>[0-9]+|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?P<letters>[A-Za-z]*)")
 _CLOSERS = set(".,;:!?)]”\"’'…")
-_NUMBER_CONTEXT_RE = re.compile(
-    r"(?:\bNos?\.|\bNumbers?|\bnumbers?|\btel(?:egram)?s?|\b[A-Z][a-z]*tels?|\breply|\b[Yy]our"
-    r"|\b[Mm]y|\b[Oo]ur|\band|\bor|,)\s*$"
+# Words after which a digit run is a telegram number that may carry a glued marker.
+_NUMBER_WORDS = frozenset(
+    "No. Nos. No Nos Number Numbers number numbers telegram telegrams tel tels reply Your your "
+    "My my Our our and or".split()
 )
-_MONTH_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s$")
+_MONTH_WORD_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 _STOPWORDS = frozenset(
     """
     no nos number numbers paragraph paragraphs para paras page pages p pp telegram
@@ -54,6 +54,10 @@ _UNIT_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 
+_LONE_CAPITAL_RE = re.compile(r"(?:^|[^A-Za-z])[A-Z]$")
+_ABBREV_BEFORE_RE = re.compile(r"\b(?:Nos?|pp?|vol|para|art|sec|Art|Vol)$")
+_SPACED_FOLLOW_RE = re.compile(r"^(?:$|[\s.,;:)\]—–]|\s+[a-z])")
+_PUNCT_DIGIT_RE = re.compile(r"[.,]\d")
 
 @dataclass(frozen=True, slots=True)
 class Option:
@@ -106,7 +110,10 @@ def find_candidates(
         spans = protected[index]
         for match in _RUN_RE.finditer(raw):
             start, end = match.span()
-            if start == 0 or any(s <= start < e or s < end <= e for s, e in spans):
+            letters = match["letters"]
+            if start == 0 or len(letters) > 1 or (letters and letters not in "abcd"):
+                continue
+            if spans and any(s <= start < e or s < end <= e for s, e in spans):
                 continue
             options = _options(raw, match, index == title_segment, known)
             if options:
@@ -119,7 +126,9 @@ def _options(
 ) -> list[Option]:
     start, end = match.span()
     digits = match["digits"].translate(SUPERSCRIPTS)
-    letter = match["letter"] or ""
+    letter = match["letters"]
+    if len(match["digits"]) > 8:
+        return []
     printed = digits + letter
     prev = raw[start - 1]
     if len(digits) > 4 and prev != " ":
@@ -130,7 +139,7 @@ def _options(
     if prev.isalpha():
         before = raw[max(0, start - 4) : start]
         # "B29", "G2": a lone capital glued to digits is a designation, not a marker.
-        if re.search(r"(?:^|[^A-Za-z])[A-Z]$", before):
+        if _LONE_CAPITAL_RE.search(before):
             return []
         return [Option(printed, int(digits), letter, start, end, start, STRONG)]
     if prev in _CLOSERS:
@@ -145,7 +154,7 @@ def _after_punctuation(
 ) -> list[Option]:
     prev = raw[start - 1]
     before = raw[max(0, start - 12) : start - 1]
-    if re.search(r"\b(?:Nos?|pp?|vol|para|art|sec|Art|Vol)$", before):
+    if _ABBREV_BEFORE_RE.search(before):
         return []  # "No.2", "p.5": a number, not a marker
     if before and before[-1].isdigit():
         if prev == ":" or (prev == "," and len(printed) == 3 and not letter):
@@ -170,15 +179,14 @@ def _after_space(
     options = _splits(raw, start, end, before, letter, known)
     if len(printed) > 3 or num == 0:
         return options
-    word = re.search(r"([\w’'.()]+)$", before)
-    if word is None:
+    token = before.rsplit(" ", 1)[-1]
+    if not token:
         return options
-    token = word.group(1)
     bare = token.strip("().’'").rstrip(".").lower()
     capitalised = token[0].isupper() or token.endswith(")")
     if not capitalised or bare in _STOPWORDS or token[-1].isdigit():
         return options
-    if after and not re.match(r"^(?:$|[\s.,;:)\]—–]|\s+[a-z])", after):
+    if after and not _SPACED_FOLLOW_RE.match(after):
         return options
     if _UNIT_AFTER_RE.match(after):
         return options
@@ -195,12 +203,15 @@ def _splits(
     digits = raw[start:end].rstrip("abcd") if letter else raw[start:end]
     if (
         len(digits) < 2
-        or re.match(r"[.,]\d", raw[end : end + 2])
+        or _PUNCT_DIGIT_RE.match(raw, end)
         or _UNIT_AFTER_RE.match(raw[end : end + 24])
     ):
         return []  # "853,3": the marker follows the punctuation, not inside the number
-    month = _MONTH_RE.search(before + " ")
-    numbered = _NUMBER_CONTEXT_RE.search(before)
+    last = before.rsplit(" ", 1)[-1]
+    month = _MONTH_WORD_RE.fullmatch(last)
+    numbered = (
+        last in _NUMBER_WORDS or before.endswith(",") or last.endswith(("tel", "tels"))
+    )
     if not (month or numbered):
         return []
     options = []

@@ -19,24 +19,25 @@ _SEP = r"(?:,?\s(?:and|or)\s|,\s)(?:(?:No|Nos|Number)\.?\s)?"
 _ITEM_RE = re.compile(_ITEM)
 _SEP_RE = re.compile(_SEP)
 
-_LEAD_RE = re.compile(
+_LEAD_BACK_RE = re.compile(
     r"\b(?P<lead>telegrams?|tels?|cables?|reply|replies|wires?|radios?)"
-    rf"\s(?:(?:No|Nos|Number|Numbers|number|numbers)\.?\s?)?(?={_NUM})"
+    r"\s(?:(?:No|Nos|Number|Numbers|number|numbers)\.?\s?)?$"
 )
-_ABBREV_RE = re.compile(
+_ABBREV_BACK_RE = re.compile(
     r"\b(?P<abbr>(?:Re)?(?:Ur|Our|My|Dep|Emb|Con|Leg|Circ|Depcirc|Mis|Polad|Usun|Usdel|Del)"
     r"tels?|Secto|Tosec|Dulte|Tedul|Polto|Topol|Delga|Gadel|Usito|Tousi|Actel)"
-    rf"\s(?:No\.\s?)?(?={_NUM})"
+    r"\s(?:No\.\s?)?$"
 )
 _POSSESSIVE = (
     r"(?P<poss>[Mm]y|[Yy]our|[Oo]ur|(?:Department|Dept|Embassy|Legation|Mission|Consulate"
     r"|Delegation|War Department|Navy Department|Foreign Office)[’']s)"
 )
-_BARE_RE = re.compile(rf"\b{_POSSESSIVE}\s(?:(?:No|Number|number)\.?\s)?(?={_NUM})")
+_BARE_BACK_RE = re.compile(rf"\b{_POSSESSIVE}\s(?:(?:No|Number|number)\.?\s)?$")
 _BARE_GUARD_RE = re.compile(
     rf"^(?:$|\n|[,.;:)\]—–…]|\s(?:and|or|of|dated|just|which|re|regarding|concerning|received|"
     rf"to|was|has|is|in|on|from|stated|said|reported|asked|\d)\b|\s{_MONTH}\s)"
 )
+_NUMBER_START_RE = re.compile(r"(?<![\w–-])\d")
 _OWNER_RE = re.compile(r"\b(?:[Mm]y|[Yy]our|[Oo]ur|[A-Z]\w*[’']s)\b")
 _AFTER_PHRASE_RE = re.compile(r"[\s.,;:…)\]]{0,4}")
 
@@ -71,19 +72,27 @@ def _owner_before(text: str, start: int) -> str | None:
 
 
 def _heads(text: str) -> list[_Head]:
+    """Phrases that introduce telegram numbers, found by looking back from each number."""
     heads: list[_Head] = []
-    for m in _LEAD_RE.finditer(text):
-        whose = _whose_word(_owner_before(text, m.start()))
-        heads.append(_Head(m.start(), m.end(), whose, "telegram"))
-    for m in _ABBREV_RE.finditer(text):
-        abbr = m["abbr"].lower().removeprefix("re")
-        whose: Whose = (
-            "your" if abbr.startswith("ur") else "my" if abbr.startswith(("our", "my")) else "other"
-        )
-        heads.append(_Head(m.start(), m.end(), whose, "abbrev"))
-    for m in _BARE_RE.finditer(text):
-        heads.append(_Head(m.start(), m.end(), _whose_word(m["poss"]), "bare"))
-    heads.sort(key=lambda h: h.start)
+    for number in _NUMBER_START_RE.finditer(text):
+        at = number.start()
+        base = max(0, at - 48)
+        window = text[base:at]
+        if m := _LEAD_BACK_RE.search(window):
+            start = base + m.start()
+            heads.append(_Head(start, at, _whose_word(_owner_before(text, start)), "telegram"))
+        elif m := _ABBREV_BACK_RE.search(window):
+            abbr = m["abbr"].lower().removeprefix("re")
+            whose: Whose = (
+                "your"
+                if abbr.startswith("ur")
+                else "my"
+                if abbr.startswith(("our", "my"))
+                else "other"
+            )
+            heads.append(_Head(base + m.start(), at, whose, "abbrev"))
+        elif m := _BARE_BACK_RE.search(window):
+            heads.append(_Head(base + m.start(), at, _whose_word(m["poss"]), "bare"))
     return heads
 
 
@@ -130,7 +139,7 @@ def _items(text: str, head: _Head) -> list[tuple[tuple[int, int], str | None, in
         sep = _SEP_RE.match(text, m.end())
         if sep is None or not _ITEM_RE.match(text, sep.end()):
             break
-        if not re.match(r"\d", text[sep.end() :]):
+        if not text[sep.end() : sep.end() + 1].isdigit():
             break
         pos = sep.end()
     return items
