@@ -169,9 +169,7 @@ def _build(
         body[0].protected.append((0, opening[2]))
 
     segments = [title_seg, date_seg, *body]
-    known = Counter(
-        re.findall(r"\b\d{2,7}\b", " ".join([*note_texts, *paragraph_raws]))
-    )
+    known = Counter(re.findall(r"\b\d{2,7}\b", " ".join([*note_texts, *paragraph_raws])))
     candidates = mk.find_candidates(
         [s.raw for s in segments],
         [s.protected for s in segments],
@@ -222,7 +220,7 @@ def _build(
         {n: docs.documents for n, docs in enumerate(named, start=1)},
         {n: docs.respectively for n, docs in enumerate(named, start=1)},
     )
-    blocks, signature = _blocks(text_parts, starts)
+    blocks, signature = _blocks(text_parts, starts, opening_number=bool(opening[2]))
     sender, recipient = split_parties(title) if title else (None, None)
     return Document(
         id=identity.id,
@@ -263,7 +261,9 @@ def _opening(first: str, body: Sequence[_Segment]) -> tuple[str | None, str | No
     return None, None, 0
 
 
-def _blocks(parts: list[str], starts: list[int]) -> tuple[tuple[Block, ...], tuple[str, ...]]:
+def _blocks(
+    parts: list[str], starts: list[int], *, opening_number: bool = False
+) -> tuple[tuple[Block, ...], tuple[str, ...]]:
     """Classify paragraphs; trailing name-like lines are the signature."""
     signature_from = len(parts)
     while (
@@ -278,7 +278,7 @@ def _blocks(parts: list[str], starts: list[int]) -> tuple[tuple[Block, ...], tup
             kind = "signature"
         elif _ELISION_RE.match(part):
             kind = "elision"
-        elif _LIST_ITEM_RE.match(part):
+        elif _LIST_ITEM_RE.match(part) and not (index == 0 and opening_number):
             kind = "list_item"
         else:
             kind = "paragraph"

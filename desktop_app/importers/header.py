@@ -38,6 +38,7 @@ _DATELINE_RE = re.compile(
     rf"^(?:\[?[A-Z][\w’'. ()-]{{0,60}}?,\]?\s+)?\[?(?:{_MONTHS}\s+\d{{1,2}}\]?,\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}})"
 )
+_RECEIVED_RE = re.compile(r"^\[(?:Received|Rec’d|Recd)\b[^\]]*\]\.?$")
 _TITLE_LIKE_RE = re.compile(r"\s(?:to|From|from)\s")
 
 
@@ -146,7 +147,10 @@ def _after_title(lines: Sequence[str], i: int, end: int, header: Header) -> Head
         line = lines[j].strip()
         if header.dateline_line is None and is_dateline(line):
             header.dateline_line = line
-        elif is_classification(line) and not line.startswith("(") and header.dateline_line is None:
+        elif header.dateline_line is not None and _RECEIVED_RE.match(line):
+            # "[Received July 22—10:30 a.m.]" belongs with the dateline it follows
+            header.dateline_line += "\n" + line
+        elif is_classification(line) and not line.startswith("("):
             header.classification.append(line)
         else:
             break

@@ -59,6 +59,7 @@ _ABBREV_BEFORE_RE = re.compile(r"\b(?:Nos?|pp?|vol|para|art|sec|Art|Vol)$")
 _SPACED_FOLLOW_RE = re.compile(r"^(?:$|[\s.,;:)\]—–]|\s+[a-z])")
 _PUNCT_DIGIT_RE = re.compile(r"[.,]\d")
 
+
 @dataclass(frozen=True, slots=True)
 class Option:
     """One reading of a candidate: the printed marker, what to remove, where it anchors."""
@@ -209,9 +210,7 @@ def _splits(
         return []  # "853,3": the marker follows the punctuation, not inside the number
     last = before.rsplit(" ", 1)[-1]
     month = _MONTH_WORD_RE.fullmatch(last)
-    numbered = (
-        last in _NUMBER_WORDS or before.endswith(",") or last.endswith(("tel", "tels"))
-    )
+    numbered = last in _NUMBER_WORDS or before.endswith(",") or last.endswith(("tel", "tels"))
     if not (month or numbered):
         return []
     options = []
@@ -219,8 +218,8 @@ def _splits(
         prefix, suffix = digits[:-cut], digits[-cut:]
         if suffix.startswith("0") or prefix.startswith("0"):
             continue
-        if month and not numbered and not 1 <= int(prefix) <= 31:
-            continue
+        if month and not numbered and (int(digits) <= 31 or not 1 <= int(prefix) <= 31):
+            continue  # "July 231" is July 23 + note 1; "July 21" is just a date
         at = start + len(prefix)
         weight = (
             SPLIT + (0.5 if known.get(prefix) else 0.0) - (1.0 if known.get(digits, 0) > 1 else 0.0)
@@ -249,12 +248,13 @@ def align(candidates: Sequence[Candidate], notes: Sequence[str]) -> list[Placed]
     repeats = [0, 0]
     for k in range(2, n_notes + 1):
         repeats.append(repeats[-1] + (1 if normal[k - 1] == normal[k - 2] else 0))
+    heading = [False] + [bool(_HEADING_NOTE_RE.match(t.strip())) for t in notes]
     lettered = len({o.printed for c in candidates for o in c.options if o.letter})
     width = min(repeats[-1] + lettered, 12)
 
     best: tuple[float, list[Placed]] = (0.0, [])
     for d0 in _start_offsets(candidates, n_notes):
-        score, chain = _chain(candidates, n_notes, repeats, d0, width)
+        score, chain = _chain(candidates, n_notes, repeats, heading, d0, width)
         if score > best[0] + 1e-9:
             best = (score, chain)
         if d0 == 0 and len(chain) == n_notes:
@@ -275,6 +275,13 @@ def _start_offsets(candidates: Sequence[Candidate], n_notes: int) -> list[int]:
     return offsets
 
 
+# Notes about the whole message, whose marker sat on its heading or dateline: no telegram
+# number split ("8911") or spaced number ("Smith 1") is read as their marker.
+_HEADING_NOTE_RE = re.compile(
+    r"(?:Sent (?:by|via|to|from|over|through)|Presumably sent|Transmitted|Source:|Printed from"
+    r"|The (?:source )?text (?:of this|printed)|Handed to|Delivered|Drafted by|This (?:telegram|"
+    r"message) was|Repeated to|Received (?:in|at|by))"
+)
 _EPS = 1e-4  # tie-breaker: prefer the k-th marker for the k-th note
 
 
@@ -301,7 +308,12 @@ class _MaxTree:
 
 
 def _chain(
-    candidates: Sequence[Candidate], n_notes: int, repeats: list[int], d0: int, width: int
+    candidates: Sequence[Candidate],
+    n_notes: int,
+    repeats: list[int],
+    heading: list[bool],
+    d0: int,
+    width: int,
 ) -> tuple[float, list[Placed]]:
     trees = {d: _MaxTree(n_notes) for d in range(d0 - width, d0 + 1)}
     nodes: list[tuple[int, int, Option, int]] = []  # (note, segment, option, back-pointer)
@@ -333,6 +345,8 @@ def _chain(
                             if found > base:
                                 base = found
                 gain = option.weight + (0.5 if d == 0 else 0.0)
+                if heading[k] and option.weight <= SPLIT:
+                    continue  # a weak reading never takes a note that belongs to a heading
                 nodes.append((k, cand.segment, option, base[1]))
                 updates.append((d, k, base[0] + gain, len(nodes) - 1))
         for d, k, score, node in updates:

@@ -24,8 +24,8 @@ _LEAD_BACK_RE = re.compile(
     r"\s(?:(?:No|Nos|Number|Numbers|number|numbers)\.?\s?)?$"
 )
 _ABBREV_BACK_RE = re.compile(
-    r"\b(?P<abbr>(?:Re)?(?:Ur|Our|My|Dep|Emb|Con|Leg|Circ|Depcirc|Mis|Polad|Usun|Usdel|Del)"
-    r"tels?|Secto|Tosec|Dulte|Tedul|Polto|Topol|Delga|Gadel|Usito|Tousi|Actel)"
+    r"\b(?P<abbr>(?i:(?:re)?(?:ur|our|my|dep|emb|con|leg|circ|depcirc|mis|polad|usun|usdel|del)"
+    r"tels?)|Secto|Tosec|Dulte|Tedul|Polto|Topol|Delga|Gadel|Usito|Tousi|Actel)"
     r"\s(?:No\.\s?)?$"
 )
 _POSSESSIVE = (
