@@ -1,0 +1,168 @@
+"""The library: every document the user has opened, in one SQLite file.
+
+A document is stored with its source text; the parsed `Document` is rebuilt from it on load
+(parsing takes about a millisecond), and the columns stub resolution needs are kept beside.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from desktop_app.importers import parse_text
+from desktop_app.model import Document
+from desktop_app.parties import party_key, ref_party
+from desktop_app.store.connection import connect
+from desktop_app.store.schema import migrate
+
+
+class StoreError(RuntimeError):
+    """The library file could not be opened or written; the message is for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What the library list shows of a document."""
+
+    id: str
+    title: str
+    volume: str | None
+    doc_number: str | None
+    telegram_number: str | None
+    bundled: bool
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Library:
+    """Documents in the library file. All writes are committed when they return."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        try:
+            self.db = Database(connect(path))
+            migrate(self.db)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the library {path}: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the file."""
+        self.db.close()
+
+    def add(self, doc: Document, source_text: str, *, bundled: bool = False) -> bool:
+        """Insert or update a document by id; returns True when it was new."""
+        row = {
+            "id": doc.id,
+            "format": doc.format,
+            "volume": doc.volume,
+            "doc_number": doc.doc_number,
+            "title": doc.title,
+            "sender": doc.sender,
+            "recipient": doc.recipient,
+            "sender_key": party_key(doc.sender),
+            "recipient_key": party_key(doc.recipient),
+            "telegram_number": doc.telegram_number,
+            "source_name": Path(doc.source_path).name if doc.source_path else None,
+            "source_text": source_text,
+            "content_hash": doc.content_hash,
+            "bundled": int(bundled),
+            "updated_at": _now(),
+        }
+        refs = [
+            {
+                "doc_id": doc.id,
+                "idx": index,
+                "party_key": party_key(ref_party(doc, ref)),
+                "number": ref.number,
+                "whose": ref.whose,
+                "note": ref.note,
+            }
+            for index, ref in enumerate(doc.telegram_refs)
+        ]
+        try:
+            with self.db.atomic():
+                existing = self.db.execute(
+                    "SELECT added_at FROM documents WHERE id = ?", [doc.id]
+                ).fetchone()
+                row["added_at"] = existing[0] if existing else row["updated_at"]
+                self.db.execute("DELETE FROM telegram_refs WHERE doc_id = ?", [doc.id])
+                self.db["documents"].upsert(row, pk="id")
+                if refs:
+                    self.db["telegram_refs"].insert_all(refs, pk=("doc_id", "idx"))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot save {doc.title!r} to the library: {exc}") from exc
+        return existing is None
+
+    def has(self, doc_id: str) -> bool:
+        """Whether the library holds `doc_id`."""
+        row = self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone()
+        return row is not None
+
+    def get(self, doc_id: str) -> Document | None:
+        """The document, parsed from its stored text."""
+        row = self.db.execute(
+            "SELECT source_text, source_name FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
+        if row is None:
+            return None
+        doc = parse_text(row[0], name=row[1])
+        if doc.id != doc_id:  # stored under a name-derived id: keep the library's id
+            doc = replace(doc, id=doc_id)
+        return doc
+
+    def summaries(self) -> list[DocumentSummary]:
+        """Every document, by volume and document number."""
+        rows = self.db.execute(
+            "SELECT id, title, volume, doc_number, telegram_number, bundled FROM documents"
+        ).fetchall()
+        items = [DocumentSummary(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+        return sorted(items, key=_sort_key)
+
+    def find_by_doc_number(self, volume: str, doc_number: str) -> str | None:
+        """The id of document `doc_number` of `volume`, if the library has it."""
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE (volume = ? AND doc_number = ?) OR id = ?",
+            [volume, doc_number, f"{volume}/d{doc_number}"],
+        ).fetchone()
+        return row[0] if row else None
+
+    def find_by_telegram(self, party: str, number: str) -> str | None:
+        """The id of `party`'s telegram No. `number`, if the library has it."""
+        if not party:
+            return None
+        row = self.db.execute(
+            "SELECT id FROM documents WHERE sender_key = ? AND telegram_number = ?",
+            [party, number],
+        ).fetchone()
+        return row[0] if row else None
+
+    def citing(self, party: str, number: str) -> list[tuple[str, str]]:
+        """(id, title) of every document that cites `party`'s telegram `number`."""
+        if not party:
+            return []
+        rows = self.db.execute(
+            "SELECT DISTINCT d.id, d.title FROM telegram_refs r JOIN documents d "
+            "ON d.id = r.doc_id WHERE r.party_key = ? AND r.number = ? ORDER BY d.id",
+            [party, number],
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
+    def import_many(self, items: Iterable[tuple[Document, str]], *, bundled: bool) -> int:
+        """Add several documents in one transaction; returns how many were new."""
+        added = 0
+        with self.db.atomic():
+            for doc, text in items:
+                added += self.add(doc, text, bundled=bundled)
+        return added
+
+
+def _sort_key(item: DocumentSummary) -> tuple[str, int, str]:
+    number = item.doc_number or ""
+    return (item.volume or "~", int(number) if number.isdigit() else 10**9, item.title)

@@ -1,0 +1,61 @@
+"""Schema migrations, ordered; each runs in its own transaction (sqlite-utils Migrations)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("dispatch-reader")
+
+
+@MIGRATIONS()
+def m001_documents(db: Database) -> None:
+    """Documents, with the columns stub resolution looks up, and their telegram references."""
+    db["documents"].create(
+        {
+            "id": str,
+            "format": str,
+            "volume": str,
+            "doc_number": str,
+            "title": str,
+            "sender": str,
+            "recipient": str,
+            "sender_key": str,
+            "recipient_key": str,
+            "telegram_number": str,
+            "source_name": str,
+            "source_text": str,
+            "content_hash": str,
+            "bundled": int,
+            "added_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"id", "title", "source_text", "content_hash"},
+    )
+    db["documents"].create_index(["volume", "doc_number"])
+    db["documents"].create_index(["sender_key", "telegram_number"])
+    db["telegram_refs"].create(
+        {
+            "doc_id": str,
+            "idx": int,
+            "party_key": str,
+            "number": str,
+            "whose": str,
+            "note": int,
+        },
+        pk=("doc_id", "idx"),
+        foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db.execute("CREATE INDEX telegram_refs_party_number ON telegram_refs (party_key, number)")
+
+
+def schema_version(db: Database) -> int:
+    """How many migrations this database has applied."""
+    return len(MIGRATIONS.applied(db))
+
+
+def migrate(db: Database) -> None:
+    """Apply pending migrations and record the count in PRAGMA user_version."""
+    MIGRATIONS.apply(db)
+    db.execute(f"PRAGMA user_version = {schema_version(db)}")
