@@ -32,10 +32,20 @@ _POSSESSIVE = (
     r"(?P<poss>[Mm]y|[Yy]our|[Oo]ur|(?:Department|Dept|Embassy|Legation|Mission|Consulate"
     r"|Delegation|War Department|Navy Department|Foreign Office)[’']s)"
 )
-_BARE_BACK_RE = re.compile(rf"\b{_POSSESSIVE}\s(?:(?:No|Number|number)\.?\s)?$")
+_BARE_BACK_RE = re.compile(
+    rf"\b{_POSSESSIVE}\s(?:(?:No|Nos|Number|Numbers|number|numbers)\.?\s)?$"
+)
+# After "your 264" / "my 2441": punctuation, a date, "and 265", a verb… but not a counted
+# noun ("your 2 telegrams", "my 30 divisions").
 _BARE_GUARD_RE = re.compile(
-    rf"^(?:$|\n|[,.;:)\]—–…]|\s(?:and|or|of|dated|just|which|re|regarding|concerning|received|"
-    rf"to|was|has|is|in|on|from|stated|said|reported|asked|\d)\b|\s{_MONTH}\s)"
+    rf"^(?:$|\n|\s?[,.;:)\]—–…]|\s(?:and|or|of|dated|just|which|re|regarding|concerning|"
+    rf"received|to|was|has|is|in|on|from|stated|said|reported|asked|\d)\b|\s{_MONTH}\s)"
+)
+_COUNTED_RE = re.compile(
+    r"^\s(?:telegrams|messages|cables|points|days|weeks|months|years|men|divisions|copies|"
+    r"pages|times|hours|minutes|miles|tons|dollars|percent|per cent|million|thousand|billion|"
+    r"items|paragraphs|questions|proposals|people|persons|planes|ships|aircraft|troops|officers|"
+    r"members|letters|documents|reports|units|delegates|nations|countries|votes|of the)\b"
 )
 _NUMBER_START_RE = re.compile(r"(?<![\w–-])\d")
 _OWNER_RE = re.compile(r"\b(?:[Mm]y|[Yy]our|[Oo]ur|[A-Z]\w*[’']s)\b")
@@ -115,7 +125,7 @@ def find_references(
         items = _items(text, head)
         if not items:
             continue
-        if head.kind == "bare" and not _BARE_GUARD_RE.match(text[items[0][2] :]):
+        if head.kind == "bare" and not _bare_follows(text, items[0]):
             continue
         phrase_end = items[-1][2]
         taken_until = phrase_end
@@ -126,6 +136,16 @@ def find_references(
             numbered.append((number_span, corr, own if own is not None else shared))
         _append(refs, text, head, numbered, phrase_end, note_documents, respectively or {})
     return refs
+
+
+def _bare_follows(text: str, item: tuple[tuple[int, int], str | None, int]) -> bool:
+    """Whether "your 564 …" reads as a telegram: never before a counted noun; a one-digit
+    number only before punctuation, a date or a list."""
+    after = text[item[2] : item[2] + 40]
+    if _COUNTED_RE.match(after):
+        return False
+    (start, end), _, _ = item
+    return end - start >= 2 or bool(_BARE_GUARD_RE.match(after))
 
 
 def _items(text: str, head: _Head) -> list[tuple[tuple[int, int], str | None, int]]:
