@@ -1,25 +1,28 @@
 """A `Document` as HTML for Qt's rich-text view. Pure: no Qt. Every document string is escaped.
 
 Links use our own schemes only: `note:N` (a footnote), `noteback:N` (back to its marker),
-`tref:I` (the I-th telegram reference). The view follows nothing else.
+`tref:I` (the I-th telegram reference), `doc:ID` (a library document). Views follow nothing
+else.
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from desktop_app.model import Document, Footnote
+from desktop_app.parties import short_name
 
 STYLE = """
 body { font-family: 'Noto Serif', 'DejaVu Serif', 'Liberation Serif', serif; }
-p { margin-top: 0; margin-bottom: 0.9em; line-height: 140%; }
-.docno { color: #777777; font-size: small; }
+p { margin-top: 0; margin-bottom: 0.9em; line-height: 145%; }
+.docno { color: MUTED; font-size: small; margin-bottom: 0.2em; }
 .title { font-size: x-large; margin-bottom: 0.3em; }
-.parties { font-style: italic; }
+.parties { font-style: italic; color: MUTED; }
 .classification { font-variant: small-caps; letter-spacing: 1px; }
-.source { color: #777777; font-size: small; }
-.page { color: #777777; font-size: x-small; }
-.signature { margin-left: 50%; }
+.source { color: MUTED; font-size: small; }
+.page { color: MUTED; font-size: x-small; }
+.signature { margin-left: 40%; }
 a { text-decoration: none; }
 .notes { font-size: small; }
 """
@@ -46,9 +49,13 @@ def _marker(note: Footnote) -> str:
     return f'<a name="m{note.n}" href="note:{note.n}"><sup>{label}</sup></a>'
 
 
-def document_html(doc: Document) -> str:
-    """The whole document: header, body with markers and page labels, footnote list."""
-    parts = [f"<html><head><style>{STYLE}</style></head><body>"]
+def document_html(doc: Document, *, muted: str = "#777777") -> str:
+    """The whole document: header, body with markers and page labels, footnote list.
+
+    `muted` is the colour of secondary text (from the palette, so dark mode works).
+    """
+    style = STYLE.replace("MUTED", _esc(muted))
+    parts = [f"<html><head><style>{style}</style></head><body>"]
     parts.append(_header(doc))
     events: dict[int, list[str]] = {}
     for note in doc.footnotes:
@@ -89,8 +96,11 @@ def _with_refs(
 
 def _header(doc: Document) -> str:
     parts = []
-    if doc.doc_number:
-        parts.append(f'<p class="docno">No. {_esc(doc.doc_number)}</p>')
+    line = [f"No. {_esc(doc.doc_number)}"] if doc.doc_number else []
+    if doc.sender and doc.recipient:
+        line.append(f"{_esc(short_name(doc.sender))} → {_esc(short_name(doc.recipient))}")
+    if line:
+        parts.append(f'<p class="docno">{" · ".join(line)}</p>')
     title_events: dict[int, list[str]] = {}
     date_events: dict[int, list[str]] = {}
     for note in doc.footnotes:
@@ -105,6 +115,7 @@ def _header(doc: Document) -> str:
         parts.append(f'<p class="classification">{lines}</p>')
     if doc.dateline:
         dateline = _inline(doc.dateline, 0, len(doc.dateline), date_events)
+        dateline = dateline.replace("\n", "<br>")
         parts.append(f'<p class="dateline" align="right">{dateline}</p>')
     if doc.source_line:
         parts.append(f'<p class="source">{_esc(doc.source_line)}</p>')
@@ -120,5 +131,19 @@ def _notes(doc: Document) -> str:
         back = f' <a href="noteback:{note.n}">↩</a>' if note.anchor else ""
         label = _esc(note.printed or str(note.n))
         text = "<br><br>".join(_esc(p) for p in note.text.split("\n\n"))
-        items.append(f'<p><a name="n{note.n}"></a><b>{label}.</b> {text}{back}</p>')
+        items.append(f'<p><a name="n{note.n}"><b>{label}.</b></a> {text}{back}</p>')
     return '<hr><div class="notes">' + "".join(items) + "</div>"
+
+
+def note_html(note: Footnote, links: dict[str, str]) -> str:
+    """A footnote's text for the popup; "Document No. 1226" links when the library has it."""
+    text = _esc(note.text)
+    for number, doc_id in links.items():
+        pattern = re.compile(
+            rf"(\b[Dd]ocuments?\s+(?:Nos?\.\s*)?(?:\d+(?:,\s*|,?\s+(?:and|or)\s+))*){number}\b"
+        )
+        href = f"doc:{_esc(doc_id)}"
+        text = pattern.sub(
+            lambda m, h=href, n=number: f'{m.group(1)}<a href="{h}">{n}</a>', text, 1
+        )
+    return "<br><br>".join(text.split("\n\n"))

@@ -32,9 +32,7 @@ _POSSESSIVE = (
     r"(?P<poss>[Mm]y|[Yy]our|[Oo]ur|(?:Department|Dept|Embassy|Legation|Mission|Consulate"
     r"|Delegation|War Department|Navy Department|Foreign Office)[’']s)"
 )
-_BARE_BACK_RE = re.compile(
-    rf"\b{_POSSESSIVE}\s(?:(?:No|Nos|Number|Numbers|number|numbers)\.?\s)?$"
-)
+_BARE_BACK_RE = re.compile(rf"\b{_POSSESSIVE}\s(?:(?:No|Nos|Number|Numbers|number|numbers)\.?\s)?$")
 # After "your 264" / "my 2441": punctuation, a date, "and 265", a verb… but not a counted
 # noun ("your 2 telegrams", "my 30 divisions").
 _BARE_GUARD_RE = re.compile(

@@ -1,0 +1,96 @@
+"""The library list: every document, filterable, as a Qt model/view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
+
+from desktop_app.store import DocumentSummary
+
+DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _label(item: DocumentSummary) -> str:
+    number = f"No. {item.doc_number} · " if item.doc_number else ""
+    return f"{number}{item.title}"
+
+
+class LibraryModel(QAbstractListModel):
+    """Document summaries, one row each."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[DocumentSummary] = []
+
+    def set_items(self, items: list[DocumentSummary]) -> None:
+        """Replace the rows."""
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _label(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{item.id}\n{item.title}"
+        if role == DOC_ID_ROLE:
+            return item.id
+        return None
+
+    def row_of(self, doc_id: str) -> int:
+        """The row of `doc_id`, or -1."""
+        return next((i for i, item in enumerate(self.items) if item.id == doc_id), -1)
+
+
+class LibraryPanel(QWidget):
+    """A filter box over the document list; emits `documentRequested(id)`."""
+
+    documentRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = LibraryModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter documents")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QListView(self)
+        self.view.setModel(self.proxy)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.activated.connect(self._activated)
+        self.view.clicked.connect(self._activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.view)
+
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(DOC_ID_ROLE)
+        if doc_id:
+            self.documentRequested.emit(doc_id)
+
+    def select(self, doc_id: str) -> None:
+        """Mark `doc_id` as the current row."""
+        row = self.model.row_of(doc_id)
+        if row >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row))
+            self.view.setCurrentIndex(index)
