@@ -28,17 +28,17 @@ TRACE_ENV = "DISPATCH_READER_TRACE_STARTUP"
 
 
 def process_start_time() -> float:
-    """When this process started (epoch seconds), from the OS; falls back to now."""
+    """When this process started (epoch seconds), from the OS; falls back to now.
+
+    Linux: the process's start in clock ticks since boot (/proc/self/stat) against the
+    uptime (/proc/uptime), both on the same clock with 10 ms resolution.
+    """
     try:
         stat = Path("/proc/self/stat").read_text()
         ticks = int(stat.rsplit(")", 1)[1].split()[19])
-        boot = next(
-            float(line.split()[1])
-            for line in Path("/proc/stat").read_text().splitlines()
-            if line.startswith("btime")
-        )
-        return boot + ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, StopIteration):
+        uptime = float(Path("/proc/uptime").read_text().split()[0])
+        return time.time() - (uptime - ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
         return time.time()
 
 

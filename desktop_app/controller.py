@@ -17,7 +17,7 @@ from desktop_app.paths import library_path, sample_paths, seed_path
 from desktop_app.stubs import Stub, build_stub, resolve_volume
 
 if TYPE_CHECKING:
-    from desktop_app.store import DocumentSummary, Library
+    from desktop_app.store.library import DocumentSummary, Library
 
 Listener = Callable[[], None]
 
@@ -36,7 +36,7 @@ class Controller:
     def library(self) -> Library:
         """The library, opened on first use (sqlite-utils is imported only then)."""
         if self._library is None:
-            from desktop_app.store import Library
+            from desktop_app.store.library import Library
 
             self._library = Library(self.library_file)
         return self._library

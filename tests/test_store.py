@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from desktop_app.controller import Controller
-from desktop_app.store import Library, StoreError
+from desktop_app.store import StoreError
 from desktop_app.store.connection import read_source_text
+from desktop_app.store.library import Library
 from desktop_app.store.schema import MIGRATIONS, schema_version
 
 

@@ -1,7 +1,11 @@
-"""The only package with SQL: the library file (documents now; annotations next)."""
+"""The only package with SQL: the library file (documents now; annotations next).
+
+`Library` lives in `desktop_app.store.library`; importing this package stays cheap (no
+sqlite-utils) so the window can start before the library opens.
+"""
 
 from __future__ import annotations
 
-from desktop_app.store.library import DocumentSummary, Library, StoreError
+from desktop_app.store.errors import StoreError
 
-__all__ = ["DocumentSummary", "Library", "StoreError"]
+__all__ = ["StoreError"]

@@ -18,11 +18,8 @@ from desktop_app.importers import parse_text
 from desktop_app.model import Document
 from desktop_app.parties import party_key, ref_party
 from desktop_app.store.connection import connect
+from desktop_app.store.errors import StoreError
 from desktop_app.store.schema import migrate
-
-
-class StoreError(RuntimeError):
-    """The library file could not be opened or written; the message is for the user."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
@@ -12,7 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
-from desktop_app.store import DocumentSummary
+if TYPE_CHECKING:  # the library module loads sqlite-utils; the list only needs the type
+    from desktop_app.store.library import DocumentSummary
 
 DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
