@@ -42,23 +42,20 @@ def process_start_time() -> float:
         return time.time()
 
 
-def _settings() -> QSettings:
-    path = config_dir() / "settings.ini"
-    return QSettings(str(path), QSettings.Format.IniFormat)
+def _settings(data_dir: str | None) -> QSettings:
+    """Window layout, zoom, last document: INI, never pickle."""
+    return QSettings(str(config_dir(data_dir) / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def _first_document(
     files: Sequence[str], controller: Controller, settings: QSettings
 ) -> tuple[Document | None, list[str]]:
     """What to show first, without opening the library; and the files still to import."""
-    errors = []
-    for path in files:
+    for index, path in enumerate(files):
         try:
-            return parse_path(path), list(files)
-        except DocumentImportError as exc:
-            errors.append(f"{Path(path).name}: {exc}")
-    if errors:
-        print("dispatch-reader: " + "; ".join(errors), file=sys.stderr)
+            return parse_path(path), list(files[index:])
+        except DocumentImportError:
+            continue  # start_library() imports it again and says what is wrong
     last = settings.value("last_document")
     if isinstance(last, str) and last:
         stored = read_source_text(controller.library_file, last)
@@ -81,11 +78,11 @@ def create_window(
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     controller = Controller(data_dir)
-    settings = _settings()
+    settings = _settings(data_dir)
     window = MainWindow(controller, settings)
-    doc, pending = _first_document(files, controller, settings)
+    doc, _ = _first_document(files, controller, settings)
     window.show_document(doc or Controller.seed())
-    return window, controller, pending
+    return window, controller, list(files)
 
 
 def run_app(files: Sequence[str], *, data_dir: str | None = None) -> int:

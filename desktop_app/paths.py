@@ -58,8 +58,10 @@ def library_path(override: str | os.PathLike[str] | None = None) -> Path:
     return data_dir(override) / LIBRARY_FILE
 
 
-def config_dir() -> Path:
+def config_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Settings (window geometry, zoom): beside the data when it is overridden."""
+    if override:
+        return Path(override).expanduser()
     env = os.environ.get(DATA_DIR_ENV)
     if env:
         return Path(env).expanduser()

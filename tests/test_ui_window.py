@@ -240,3 +240,14 @@ def test_geometry_and_splitter_persist(qtbot, tmp_path: Path, settings: QSetting
     assert second.size() == size
     assert second.splitter.sizes()[0] == sizes[0]
     controller.close()
+
+
+def test_dark_palette_rerenders_secondary_text(window: MainWindow) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    palette = window.reader.palette()
+    palette.setColor(QPalette.ColorRole.PlaceholderText, QColor("#a1b2c3"))
+    palette.setColor(QPalette.ColorRole.Base, QColor("#202020"))
+    window.reader.setPalette(palette)
+    assert "#a1b2c3" in window.reader.toHtml().lower()
+    assert "No. 584" in window.reader.toPlainText()

@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
             try:
                 self.controller.import_path(path)
             except (DocumentImportError, StoreError) as exc:
-                self._warn(f"Cannot add {Path(path).name} to the library", str(exc))
+                self._warn(f"Cannot open {Path(path).name}", str(exc))
 
     # -- drag and drop, settings -------------------------------------------------------
 

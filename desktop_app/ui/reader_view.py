@@ -75,6 +75,14 @@ class ReaderView(SafeBrowser):
 
     # -- layout: a centred column of comfortable width ---------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:
+        """Re-render when the system switches between light and dark palettes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.document_model is not None:
+            scroll = self.verticalScrollBar().value()
+            self.show_document(self.document_model)
+            self.verticalScrollBar().setValue(scroll)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_measure()
