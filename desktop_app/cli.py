@@ -14,7 +14,7 @@ from desktop_app.model import Document, DocumentImportError
 from desktop_app.serialize import document_to_json
 
 PROG = "dispatch-reader"
-SUBCOMMANDS = ("parse",)
+SUBCOMMANDS = ("parse", "import", "annotate", "annotations")
 
 
 def _parse_parser() -> argparse.ArgumentParser:
@@ -32,7 +32,7 @@ def _app_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="Dispatch Reader: read and annotate diplomatic documents offline. "
         f"Without a sub-command it opens the window. Sub-commands: {', '.join(SUBCOMMANDS)} "
-        f"(see '{PROG} parse --help').",
+        f"(see '{PROG} SUB-COMMAND --help').",
     )
     parser.add_argument("files", nargs="*", help="documents to open in the window")
     parser.add_argument("--data-dir", help="where the library lives (default: platform data dir)")
@@ -45,6 +45,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] == "parse":
         return _cmd_parse(_parse_parser().parse_args(args[1:]))
+    if args and args[0] in SUBCOMMANDS:
+        from desktop_app import cli_library
+
+        parser = argparse.ArgumentParser(prog=PROG)
+        cli_library.add_parsers(parser.add_subparsers(required=True))
+        options = parser.parse_args(args)
+        return int(options.run(options))
     options = _app_parser().parse_args(args)
     from desktop_app.app import run_app  # Qt is imported only when a window is wanted
 

@@ -7,9 +7,12 @@ as `DocumentImportError` or `StoreError` with a message for the user.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.anchoring import make_anchor
+from desktop_app.annotations import Annotation, Color, Kind, new_annotation
 from desktop_app.importers import parse_path, parse_text
 from desktop_app.importers.decode import decode_text
 from desktop_app.model import Document, DocumentImportError
@@ -29,6 +32,7 @@ class Controller:
         self.library_file = library_path(data_dir)
         self._library: Library | None = None
         self._library_listeners: list[Listener] = []
+        self._annotation_listeners: list[Callable[[str], None]] = []
 
     # -- the library -------------------------------------------------------------------
 
@@ -58,10 +62,13 @@ class Controller:
     def ensure_samples(self) -> int:
         """Put the bundled sample library into the library file; returns how many were new."""
         items = []
+        held = {s.id for s in self.library.summaries()}
         for path in sample_paths():
+            if "/".join(path.stem.rsplit("-", 1)) in held:
+                continue  # never overwrite the user's copy (it may be a corrected re-import)
             text = decode_text(path.read_bytes(), name=path.name)
             items.append((parse_text(text, name=path.name), text))
-        added = self.library.import_many(items, bundled=True)
+        added = self.library.import_many(items, bundled=True) if items else 0
         if added:
             self._announce()
         return added
@@ -76,6 +83,9 @@ class Controller:
         """Parse a file and add it to the library (an existing copy is updated)."""
         doc = parse_path(path)
         text = decode_text(Path(path).read_bytes(), name=Path(path).name)
+        existing = self.library.existing_id(doc)
+        if existing and existing != doc.id:
+            doc = replace(doc, id=existing)  # an edited copy of a document we hold
         self.library.add(doc, text)
         self._announce()
         return doc
@@ -111,6 +121,81 @@ class Controller:
             if target:
                 links[number] = target
         return links
+
+    # -- annotations -------------------------------------------------------------------
+
+    def on_annotations_changed(self, listener: Callable[[str], None]) -> None:
+        """Call `listener(doc_id)` whenever a document's annotations change."""
+        self._annotation_listeners.append(listener)
+
+    def _annotations_changed(self, doc_id: str) -> None:
+        for listener in self._annotation_listeners:
+            listener(doc_id)
+
+    def annotations(self, doc_id: str, *, deleted: bool = False) -> list[Annotation]:
+        """A document's annotations in document order (its trash when `deleted`)."""
+        return self.library.annotations.for_document(doc_id, deleted=deleted)
+
+    def colors(self) -> list[Color]:
+        """The highlight colours with the user's names."""
+        return self.library.annotations.colors()
+
+    def color_key(self, name: str) -> str:
+        """A colour by key ("yellow") or by the user's name for it ("claim")."""
+        for color in self.colors():
+            if name.lower() in (color.key, color.label.lower()):
+                return color.key
+        names = ", ".join(f"{c.key} ({c.label})" for c in self.colors())
+        raise ValueError(f"unknown colour {name!r}; use one of {names}")
+
+    def rename_color(self, key: str, label: str) -> None:
+        """Give a colour a new meaning."""
+        self.library.annotations.rename_color(key, label)
+        self._announce()
+
+    def all_tags(self) -> list[str]:
+        """Tags in use, for completion."""
+        return self.library.annotations.all_tags()
+
+    def highlight(
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        *,
+        color: str = "yellow",
+        note: str = "",
+        tags: tuple[str, ...] = (),
+    ) -> Annotation:
+        """Highlight doc.text[start:end] (code points); committed when it returns."""
+        anchor = make_anchor(doc.text, start, end)
+        annotation = new_annotation(doc.id, "highlight", anchor=anchor, color=color, note=note,
+                                    tags=tags)  # fmt: skip
+        return self.save(annotation)
+
+    def add_note(
+        self, doc: Document, kind: Kind, note: str, target: str | None = None
+    ) -> Annotation:
+        """A note on the document, a footnote (target "3") or a stub (target "sato:1418")."""
+        return self.save(new_annotation(doc.id, kind, note=note, target=target))
+
+    def save(self, annotation: Annotation) -> Annotation:
+        """Store a new or edited annotation."""
+        self.library.annotations.save(annotation)
+        self._annotations_changed(annotation.doc_id)
+        return annotation
+
+    def trash(self, annotation_id: str) -> Annotation:
+        """Move an annotation to the trash."""
+        annotation = self.library.annotations.trash(annotation_id)
+        self._annotations_changed(annotation.doc_id)
+        return annotation
+
+    def restore(self, annotation_id: str) -> Annotation:
+        """Bring an annotation back from the trash."""
+        annotation = self.library.annotations.restore(annotation_id)
+        self._annotations_changed(annotation.doc_id)
+        return annotation
 
 
 __all__ = ["Controller", "DocumentImportError"]

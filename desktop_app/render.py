@@ -8,6 +8,7 @@ else.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from html import escape
 
 from desktop_app.model import Document, Footnote
@@ -23,6 +24,7 @@ p { margin-top: 0; margin-bottom: 0.9em; line-height: 145%; }
 .source { color: MUTED; font-size: small; }
 .page { color: MUTED; font-size: x-small; }
 .signature { margin-left: 40%; }
+.body { white-space: pre-wrap; }
 a { text-decoration: none; }
 .notes { font-size: small; }
 """
@@ -49,6 +51,70 @@ def _marker(note: Footnote) -> str:
     return f'<a name="m{note.n}" href="note:{note.n}"><sup>{label}</sup></a>'
 
 
+@dataclass(frozen=True, slots=True)
+class ParagraphMap:
+    """How a body paragraph of the reading text appears in the rendered document.
+
+    `inserts` are the (reading offset, length) of the visible text the view adds there
+    (footnote marker labels, page labels), in order.
+    """
+
+    start: int
+    end: int
+    rendered: str
+    inserts: tuple[tuple[int, int], ...]
+
+    def to_rendered(self, offset: int, *, after_inserts: bool) -> int:
+        """Code-point offset in `rendered` of reading offset `offset` of this paragraph.
+
+        `after_inserts` puts a position that has a marker at it after the marker (for the
+        start of a highlight) rather than before it (for the end).
+        """
+        added = sum(n for at, n in self.inserts if at < offset or (after_inserts and at == offset))
+        return offset - self.start + added
+
+    def to_reading(self, rendered: int) -> int:
+        """Reading offset of a rendered position; inside an added label, the label's place."""
+        position = rendered
+        for at, n in self.inserts:
+            local = at - self.start
+            if position <= local:
+                break
+            position = max(local, position - n)
+        return self.start + min(position, self.end - self.start)
+
+
+def _inserts(doc: Document) -> dict[int, list[tuple[str, str]]]:
+    """(html, visible text) added at reading-text offsets: page labels, then markers."""
+    events: dict[int, list[tuple[str, str]]] = {}
+    for note in doc.footnotes:
+        if note.anchor and note.anchor.field == "text":
+            label = note.printed or str(note.n)
+            events.setdefault(note.anchor.offset, []).append((_marker(note), label))
+    for page in doc.page_breaks:
+        html = f'<span class="page"> [p.&nbsp;{_esc(page.page)}] </span>'
+        events.setdefault(page.offset, []).insert(0, (html, f" [p.\u00a0{page.page}] "))
+    return events
+
+
+def body_map(doc: Document) -> list[ParagraphMap]:
+    """For every body block, its rendered text and where the view adds text to it."""
+    events = _inserts(doc)
+    maps = []
+    for block in doc.blocks:
+        offsets = sorted(o for o in events if block.start <= o <= block.end)
+        inserts = tuple((o, len(v)) for o in offsets for _, v in events[o])
+        pieces: list[str] = []
+        cursor = block.start
+        for o in offsets:
+            pieces.append(doc.text[cursor:o])
+            pieces.extend(v for _, v in events[o])
+            cursor = o
+        pieces.append(doc.text[cursor : block.end])
+        maps.append(ParagraphMap(block.start, block.end, "".join(pieces), inserts))
+    return maps
+
+
 def document_html(doc: Document, *, muted: str = "#777777") -> str:
     """The whole document: header, body with markers and page labels, footnote list.
 
@@ -57,20 +123,14 @@ def document_html(doc: Document, *, muted: str = "#777777") -> str:
     style = STYLE.replace("MUTED", _esc(muted))
     parts = [f"<html><head><style>{style}</style></head><body>"]
     parts.append(_header(doc))
-    events: dict[int, list[str]] = {}
-    for note in doc.footnotes:
-        if note.anchor and note.anchor.field == "text":
-            events.setdefault(note.anchor.offset, []).append(_marker(note))
-    for page in doc.page_breaks:
-        label = f'<span class="page"> [p.&nbsp;{_esc(page.page)}] </span>'
-        events.setdefault(page.offset, []).insert(0, label)
+    events = {o: [h for h, _ in items] for o, items in _inserts(doc).items()}
     ref_ends: dict[int, list[tuple[int, int]]] = {}
     for index, ref in enumerate(doc.telegram_refs):
         ref_ends.setdefault(ref.start, []).append((index, ref.end))
     for block in doc.blocks:
-        css = ' class="signature"' if block.kind == "signature" else ""
+        css = "signature body" if block.kind == "signature" else "body"
         body = _with_refs(doc, block.start, block.end, events, ref_ends)
-        parts.append(f"<p{css}>{body}</p>")
+        parts.append(f'<p class="{css}">{body}</p>')
     parts.append(_notes(doc))
     parts.append("</body></html>")
     return "".join(parts)

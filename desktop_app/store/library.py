@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from desktop_app.importers import parse_text
 from desktop_app.model import Document
 from desktop_app.parties import party_key, ref_party
+from desktop_app.store.annotations import AnnotationStore
 from desktop_app.store.connection import connect
 from desktop_app.store.errors import StoreError
 from desktop_app.store.schema import migrate
@@ -48,6 +49,7 @@ class Library:
             migrate(self.db)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot open the library {path}: {exc}") from exc
+        self.annotations = AnnotationStore(self.db)
 
     def close(self) -> None:
         """Close the file."""
@@ -67,6 +69,7 @@ class Library:
             "recipient_key": party_key(doc.recipient),
             "telegram_number": doc.telegram_number,
             "source_name": Path(doc.source_path).name if doc.source_path else None,
+            "source_path": str(Path(doc.source_path).resolve()) if doc.source_path else None,
             "source_text": source_text,
             "content_hash": doc.content_hash,
             "bundled": int(bundled),
@@ -86,16 +89,38 @@ class Library:
         try:
             with self.db.atomic():
                 existing = self.db.execute(
-                    "SELECT added_at FROM documents WHERE id = ?", [doc.id]
+                    "SELECT added_at, content_hash FROM documents WHERE id = ?", [doc.id]
                 ).fetchone()
                 row["added_at"] = existing[0] if existing else row["updated_at"]
+                if bundled is False and existing is not None:
+                    row.pop("bundled")  # a re-import keeps the sample flag as it was
                 self.db.execute("DELETE FROM telegram_refs WHERE doc_id = ?", [doc.id])
                 self.db["documents"].upsert(row, pk="id")
                 if refs:
                     self.db["telegram_refs"].insert_all(refs, pk=("doc_id", "idx"))
+                if existing is not None and existing[1] != doc.content_hash:
+                    self.annotations.reanchor_document(doc.id, doc.text)
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot save {doc.title!r} to the library: {exc}") from exc
         return existing is None
+
+    def existing_id(self, doc: Document) -> str | None:
+        """The id under which the library already holds this document: same id, same volume
+        and document number, or the same file."""
+        if self.has(doc.id):
+            return doc.id
+        if doc.volume and doc.doc_number:
+            found = self.find_by_doc_number(doc.volume, doc.doc_number)
+            if found:
+                return found
+        if doc.source_path:
+            row = self.db.execute(
+                "SELECT id FROM documents WHERE source_path = ?",
+                [str(Path(doc.source_path).resolve())],
+            ).fetchone()
+            if row:
+                return row[0]
+        return None
 
     def has(self, doc_id: str) -> bool:
         """Whether the library holds `doc_id`."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from desktop_app.annotations import DEFAULT_COLORS
+
 MIGRATIONS = Migrations("dispatch-reader")
 
 
@@ -48,6 +50,50 @@ def m001_documents(db: Database) -> None:
         foreign_keys=[("doc_id", "documents", "id")],
     )
     db.execute("CREATE INDEX telegram_refs_party_number ON telegram_refs (party_key, number)")
+
+
+@MIGRATIONS()
+def m002_annotations(db: Database) -> None:
+    """Annotations with their anchors, tags, named colours; the source path of documents."""
+    db["documents"].add_column("source_path", str)
+    db["documents"].create_index(["source_path"])
+    db["annotations"].create(
+        {
+            "id": str,
+            "doc_id": str,
+            "kind": str,
+            "color": str,
+            "note": str,
+            "start": int,
+            "end": int,
+            "exact": str,
+            "prefix": str,
+            "suffix": str,
+            "text_hash": str,
+            "status": str,
+            "target": str,
+            "created": str,
+            "updated": str,
+            "deleted": str,
+        },
+        pk="id",
+        not_null={"id", "doc_id", "kind", "created", "updated", "status"},
+        foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["annotations"].create_index(["doc_id", "start"])
+    db["annotation_tags"].create(
+        {"annotation_id": str, "tag": str},
+        pk=("annotation_id", "tag"),
+        foreign_keys=[("annotation_id", "annotations", "id")],
+    )
+    db["annotation_tags"].create_index(["tag"])
+    db["colors"].create({"key": str, "label": str, "rgb": str, "position": int}, pk="key")
+    db["colors"].insert_all(
+        [
+            {"key": c.key, "label": c.label, "rgb": c.rgb, "position": i}
+            for i, c in enumerate(DEFAULT_COLORS)
+        ]
+    )
 
 
 def schema_version(db: Database) -> int:

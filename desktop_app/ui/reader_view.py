@@ -2,15 +2,43 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QMouseEvent, QPalette, QResizeEvent
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QMouseEvent,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QWidget
 
 from desktop_app.model import Document
-from desktop_app.render import document_html
+from desktop_app.render import body_map, document_html
 from desktop_app.ui.safe_browser import SafeBrowser
 
 OWN_SCHEMES = frozenset({"note", "noteback", "tref", "doc"})
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    """What the view paints for one highlight."""
+
+    start: int
+    end: int
+    rgb: str
+    has_note: bool = False
+    tooltip: str = ""
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
 MEASURE_CHARS = 78  # a comfortable line length for a serif text face
 ZOOM_LIMIT = 10
 
@@ -40,6 +68,11 @@ class ReaderView(SafeBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.highlighted.connect(self._on_hover)
         self.document_model: Document | None = None
+        self.highlights: list[Highlight] = []
+        self._maps: list = []
+        self._starts: list[int] = []
+        self._positions: list[int | None] = []
+        self._block_index: dict[int, int] = {}
         self.zoom_steps = 0
         self._painted = False
         self._last_press = QPoint()
@@ -47,12 +80,122 @@ class ReaderView(SafeBrowser):
 
     # -- content -----------------------------------------------------------------------
 
-    def show_document(self, doc: Document) -> None:
-        """Render `doc`; all its text is escaped by `document_html`."""
+    def show_document(self, doc: Document, highlights: Sequence[Highlight] = ()) -> None:
+        """Render `doc` (all its text escaped by `document_html`) with its highlights."""
         self.document_model = doc
+        self.highlights = list(highlights)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         self.setHtml(document_html(doc, muted=muted))
+        self._index_body(doc)
+        self._paint_highlights()
         self._apply_measure()
+
+    def set_highlights(self, highlights: Sequence[Highlight]) -> None:
+        """Repaint the highlights, keeping the scroll position."""
+        if self.document_model is None:
+            return
+        scroll = self.verticalScrollBar().value()
+        self.show_document(self.document_model, highlights)
+        self.verticalScrollBar().setValue(scroll)
+
+    # -- reading-text offsets (code points) <-> Qt positions (UTF-16) ------------------
+
+    def _index_body(self, doc: Document) -> None:
+        self._maps = body_map(doc)
+        self._starts = [m.start for m in self._maps]
+        self._positions: list[int | None] = []
+        block = self.document().begin()
+        for pmap in self._maps:
+            probe = block
+            while probe.isValid() and probe.text() != pmap.rendered:
+                probe = probe.next()
+            if probe.isValid():
+                self._positions.append(probe.position())
+                block = probe.next()
+            else:
+                self._positions.append(None)
+        self._block_index = {p: i for i, p in enumerate(self._positions) if p is not None}
+
+    def unmapped_paragraphs(self) -> int:
+        """Body paragraphs not found in the rendered document (0 unless something is off)."""
+        return sum(1 for p in self._positions if p is None)
+
+    def qt_position(self, offset: int, *, start: bool) -> int | None:
+        """The Qt position of reading offset `offset`."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        if index < 0 or self._positions[index] is None:
+            return None
+        pmap = self._maps[index]
+        if offset > pmap.end:
+            if not start or index + 1 >= len(self._maps):
+                offset = pmap.end
+            else:
+                return self.qt_position(self._maps[index + 1].start, start=True)
+        local = pmap.to_rendered(offset, after_inserts=start)
+        return self._positions[index] + _utf16_len(pmap.rendered[:local])  # type: ignore[operator]
+
+    def reading_offset(self, position: int) -> int | None:
+        """The reading offset at Qt position `position`, or None outside the body text."""
+        block = self.document().findBlock(position)
+        index = self._block_index.get(block.position())
+        if index is None:
+            return None
+        pmap = self._maps[index]
+        units = position - block.position()
+        local = len(pmap.rendered.encode("utf-16-le")[: units * 2].decode("utf-16-le", "ignore"))
+        return pmap.to_reading(local)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as a reading-text range, or None when it is not in the body."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.reading_offset(cursor.selectionStart())
+        end = self.reading_offset(cursor.selectionEnd())
+        if start is None or end is None:
+            return None
+        text = self.document_model.text if self.document_model else ""
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _paint_highlights(self) -> None:
+        for item in self.highlights:
+            a = self.qt_position(item.start, start=True)
+            b = self.qt_position(item.end, start=False)
+            if a is None or b is None or b <= a:
+                continue
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(a)
+            cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+            fmt = QTextCharFormat()
+            color = QColor(item.rgb)
+            color.setAlpha(150)
+            fmt.setBackground(color)
+            if item.has_note:
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setToolTip(item.tooltip)
+            cursor.mergeCharFormat(fmt)
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll to a passage and select it briefly (a flash)."""
+        a = self.qt_position(start, start=True)
+        b = self.qt_position(end, start=False)
+        if a is None or b is None:
+            return
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(a)
+        cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        QTimer.singleShot(700, self._end_flash)
+
+    def _end_flash(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
 
     def set_zoom(self, steps: int) -> None:
         """Zoom to `steps` (0 is the default size), within limits."""
@@ -79,9 +222,7 @@ class ReaderView(SafeBrowser):
         """Re-render when the system switches between light and dark palettes."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.document_model is not None:
-            scroll = self.verticalScrollBar().value()
-            self.show_document(self.document_model)
-            self.verticalScrollBar().setValue(scroll)
+            self.set_highlights(self.highlights)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
