@@ -191,6 +191,15 @@ class Controller:
         self._annotations_changed(annotation.doc_id)
         return annotation
 
+    def purge(self, annotation: Annotation) -> None:
+        """Remove an annotation for good (undoing its creation)."""
+        self.library.annotations.purge(annotation.id)
+        self._annotations_changed(annotation.doc_id)
+
+    def annotation(self, annotation_id: str) -> Annotation:
+        """One annotation by id (KeyError when there is none)."""
+        return self.library.annotations.get(annotation_id)
+
     def restore(self, annotation_id: str) -> Annotation:
         """Bring an annotation back from the trash."""
         annotation = self.library.annotations.restore(annotation_id)

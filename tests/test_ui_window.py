@@ -76,7 +76,7 @@ def test_window_parts(window: MainWindow) -> None:
     assert "[p. 878]" in text
     assert "No. 584" in window.windowTitle()
     assert window.library_panel.model.rowCount() == 14
-    assert window.notes_dock.isVisible()
+    assert window.annotations_dock.isVisible()
 
 
 def test_click_marker_pins_the_note(qtbot, window: MainWindow) -> None:

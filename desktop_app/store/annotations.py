@@ -91,6 +91,17 @@ class AnnotationStore:
         current = self.get(annotation_id)
         return self.save(current.edited(deleted=None))
 
+    def purge(self, annotation_id: str) -> None:
+        """Remove for good (used to undo a creation; deleting goes through the trash)."""
+        try:
+            with self.db.atomic():
+                self.db.execute(
+                    "DELETE FROM annotation_tags WHERE annotation_id = ?", [annotation_id]
+                )
+                self.db.execute("DELETE FROM annotations WHERE id = ?", [annotation_id])
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot remove the annotation: {exc}") from exc
+
     def get(self, annotation_id: str) -> Annotation:
         """One annotation; KeyError when there is none."""
         found = self._select("WHERE id = ?", [annotation_id])

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -22,6 +21,9 @@ from desktop_app.controller import Controller
 from desktop_app.model import Document, DocumentImportError
 from desktop_app.navigation import History, Place
 from desktop_app.store import StoreError
+from desktop_app.ui.annotation_actions import AnnotationActions
+from desktop_app.ui.annotation_panel import AnnotationPanel
+from desktop_app.ui.dialogs import ColorNamesDialog, TrashDialog
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.library_panel import LibraryPanel
 from desktop_app.ui.popups import NotePopup, StubCard
@@ -49,6 +51,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_layout()
         self._build_notes_dock()
+        self.annotation_actions = AnnotationActions(self)
         self._build_actions()
         self._wire_reader()
         self._wire_popups()
@@ -76,19 +79,12 @@ class MainWindow(QMainWindow):
         self.library_panel.documentRequested.connect(self.open_document_id)
 
     def _build_notes_dock(self) -> None:
-        self.notes_dock = QDockWidget("Highlights and notes", self)
-        self.notes_dock.setObjectName("notesDock")
-        label = QLabel(
-            "Highlights and notes on this document will be listed here "
-            "(annotation is the next feature to land).",
-            self.notes_dock,
-        )
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        label.setMargin(12)
-        self.notes_dock.setWidget(label)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.notes_dock)
-        self.resizeDocks([self.notes_dock], [240], Qt.Orientation.Horizontal)
+        self.annotations_dock = QDockWidget("Highlights and notes", self)
+        self.annotations_dock.setObjectName("notesDock")
+        self.annotation_panel = AnnotationPanel(self.annotations_dock)
+        self.annotations_dock.setWidget(self.annotation_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
+        self.resizeDocks([self.annotations_dock], [300], Qt.Orientation.Horizontal)
 
     def _action(self, text: str, slot: object, *keys: QKeySequence | str) -> QAction:
         action = QAction(text, self)
@@ -109,17 +105,21 @@ class MainWindow(QMainWindow):
         edit.addAction(self._action("&Find…", self.find_bar.open_bar, std.Find))
         edit.addAction(self._action("Find &Next", self.find_bar.next, "F3"))
         edit.addAction(self._action("Find &Previous", self.find_bar.previous, "Shift+F3"))
+        edit.addSeparator()
+        edit.addAction(self._action("&Trash…", self.show_trash))
+        edit.addAction(self._action("Colour &Names…", self.edit_color_names))
         view = self.menuBar().addMenu("&View")
         view.addAction(self._action("Zoom &In", self.zoom_in, "Ctrl++", "Ctrl+="))
         view.addAction(self._action("Zoom &Out", self.zoom_out, "Ctrl+-"))
         view.addAction(self._action("&Actual Size", self.zoom_reset, "Ctrl+0"))
         view.addSeparator()
-        view.addAction(self.notes_dock.toggleViewAction())
-        go = self.menuBar().addMenu("&Go")
+        view.addAction(self.annotations_dock.toggleViewAction())
+        self.go_menu = self.menuBar().addMenu("&Go")
         self.back_action = self._action("&Back", self.go_back, "Alt+Left")
         self.forward_action = self._action("&Forward", self.go_forward, "Alt+Right")
-        go.addAction(self.back_action)
-        go.addAction(self.forward_action)
+        self.go_menu.addAction(self.back_action)
+        self.go_menu.addAction(self.forward_action)
+        self.annotation_actions.build_menu(edit)
         toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
         toolbar.addAction(self.back_action)
@@ -138,6 +138,12 @@ class MainWindow(QMainWindow):
 
     def _wire_popups(self) -> None:
         self.note_popup.goToNoteRequested.connect(self.go_to_note)
+        self.note_popup.addNoteRequested.connect(
+            lambda n: self.annotation_actions.add_note("footnote", str(n))
+        )
+        self.stub_card.addNoteRequested.connect(
+            lambda target: self.annotation_actions.add_note("stub", target)
+        )
         self.note_popup.documentRequested.connect(self.open_document_id)
         self.stub_card.documentRequested.connect(self.open_document_id)
 
@@ -164,6 +170,7 @@ class MainWindow(QMainWindow):
         self._update_navigation()
         if self.settings is not None:
             self.settings.setValue("last_document", doc.id)
+        self.annotation_actions.refresh()
         self.documentShown.emit(doc.id)
 
     def open_document_id(self, doc_id: str) -> bool:
@@ -207,6 +214,34 @@ class MainWindow(QMainWindow):
 
     def _warn(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
+
+    def report_error(self, title: str, message: str) -> None:
+        """Tell the user something could not be done (a dialog)."""
+        self._warn(title, message)
+
+    def show_trash(self) -> None:
+        """Edit → Trash: restore deleted highlights and notes of this document."""
+        if self.current is None or not self.library_ready:
+            return
+        dialog = TrashDialog(self.controller.annotations(self.current.id, deleted=True), self)
+        dialog.exec()
+        for annotation_id in dialog.restored:
+            self.annotation_actions.restore(annotation_id)
+
+    def edit_color_names(self) -> None:
+        """Edit → Colour Names: what each highlight colour means."""
+        if not self.library_ready:
+            return
+        colors = self.controller.colors()
+        dialog = ColorNamesDialog(colors, self)
+        if dialog.exec():
+            try:
+                for key, label in dialog.names().items():
+                    if label != next(c.label for c in colors if c.key == key):
+                        self.controller.rename_color(key, label)
+            except StoreError as exc:
+                self._warn("The colour names could not be saved", str(exc))
+            self.annotation_actions.refresh()
 
     # -- footnotes and stubs -----------------------------------------------------------
 
@@ -326,6 +361,7 @@ class MainWindow(QMainWindow):
             self.controller.ensure_samples()
             self.library_ready = True
             self.refresh_library()
+            self.annotation_actions.refresh()
         except StoreError as exc:
             self._warn("The library cannot be opened", str(exc))
             return
@@ -362,6 +398,7 @@ class MainWindow(QMainWindow):
         self.reader.set_zoom(int(self.settings.value("zoom", 0)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.annotation_panel.commit_note()  # a note typed just now is not lost
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("window_state", self.saveState())

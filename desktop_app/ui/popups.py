@@ -83,14 +83,23 @@ class NotePopup(_Card):
     """A footnote: shown on hover, pinned on click; "Go to note" jumps to the list."""
 
     goToNoteRequested = Signal(int)
+    addNoteRequested = Signal(int)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.note: Footnote | None = None
+        self.add_button = QPushButton("Add my note", self)
+        self.add_button.clicked.connect(self._add)
         self.go_button = QPushButton("Go to note", self)
         self.go_button.clicked.connect(self._go)
         self.buttons.addStretch(1)
+        self.buttons.addWidget(self.add_button)
         self.buttons.addWidget(self.go_button)
+
+    def _add(self) -> None:
+        if self.note is not None:
+            self.hide()
+            self.addNoteRequested.emit(self.note.n)
 
     def show_note(self, note: Footnote, links: dict[str, str], at: QPoint, *, pinned: bool) -> None:
         """Fill with `note` (library documents as links) and show near `at`."""
@@ -99,6 +108,7 @@ class NotePopup(_Card):
         label = escape(note.printed or str(note.n))
         self.body.setHtml(f"<p><b>{label}.</b> {note_html(note, links)}</p>")
         self.go_button.setVisible(pinned)
+        self.add_button.setVisible(pinned)
         self.place_near(at)
 
     def _go(self) -> None:
@@ -109,6 +119,8 @@ class NotePopup(_Card):
 
 class StubCard(_Card):
     """A referenced telegram: who sent it, what the note says, Open when we have it."""
+
+    addNoteRequested = Signal(str)
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -121,8 +133,17 @@ class StubCard(_Card):
         self.layout_.insertWidget(0, self.title)
         self.open_button = QPushButton("Open", self)
         self.open_button.clicked.connect(self._open)
+        self.add_button = QPushButton("Add my note", self)
+        self.add_button.clicked.connect(self._add)
         self.buttons.addStretch(1)
+        self.buttons.addWidget(self.add_button)
         self.buttons.addWidget(self.open_button)
+
+    def _add(self) -> None:
+        if self.stub is not None:
+            self.hide()
+            who = self.stub.party_key or self.stub.sender
+            self.addNoteRequested.emit(f"{who}:{self.stub.number}")
 
     def show_stub(self, stub: Stub, target_title: str | None, at: QPoint) -> None:
         """Fill with `stub` and show near `at`."""

@@ -1,0 +1,340 @@
+"""The side panel: a document's highlights and notes, filterable, editable in place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QFocusEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.annotations import Annotation, Color
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+COLOR_ROLE = Qt.ItemDataRole.UserRole + 3
+TAGS_ROLE = Qt.ItemDataRole.UserRole + 4
+Index = QModelIndex | QPersistentModelIndex
+NOTE_SAVE_DELAY_MS = 400
+
+
+def _title(a: Annotation) -> str:
+    if a.kind == "highlight" and a.anchor is not None:
+        quote = " ".join(a.anchor.exact.split())
+        quote = quote if len(quote) <= 140 else quote[:139] + "…"
+        return f"“{quote}”" + ("  (orphaned: passage not found)" if a.status == "orphaned" else "")
+    if a.kind == "footnote":
+        return f"Note on footnote {a.target}"
+    if a.kind == "stub":
+        return f"Note on telegram {a.target}"
+    return "Note on the document"
+
+
+class AnnotationModel(QAbstractListModel):
+    """A document's annotations in document order."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[Annotation] = []
+        self.colors: dict[str, Color] = {}
+
+    def set_items(self, items: list[Annotation], colors: list[Color]) -> None:
+        """Replace the rows (and the colour names shown)."""
+        self.beginResetModel()
+        self.items = list(items)
+        self.colors = {c.key: c for c in colors}
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self.items):
+            return None
+        a = self.items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            lines = [_title(a)]
+            if a.note:
+                preview = " ".join(a.note.split())
+                lines.append(preview if len(preview) <= 120 else preview[:119] + "…")
+            if a.tags:
+                lines.append(" ".join(f"#{t}" for t in a.tags))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.DecorationRole and a.color in self.colors:
+            return QColor(self.colors[a.color].rgb)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            color = self.colors.get(a.color or "")
+            return f"{color.label} ({color.key})" if color else a.kind
+        if role == ID_ROLE:
+            return a.id
+        if role == SEARCH_ROLE:
+            quote = a.anchor.exact if a.anchor else ""
+            return f"{quote}\n{a.note}\n{' '.join(a.tags)}".lower()
+        if role == COLOR_ROLE:
+            return a.color or ""
+        if role == TAGS_ROLE:
+            return a.tags
+        return None
+
+    def row_of(self, annotation_id: str) -> int:
+        """The row of an annotation, or -1."""
+        return next((i for i, a in enumerate(self.items) if a.id == annotation_id), -1)
+
+
+class AnnotationFilter(QSortFilterProxyModel):
+    """Filter by colour, tag and text (quote, note and tags)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.color = ""
+        self.tag = ""
+        self.text = ""
+
+    def set_filter(self, *, color: str | None = None, tag: str | None = None,
+                   text: str | None = None) -> None:  # fmt: skip
+        """Change any of the three filters."""
+        modern = hasattr(self, "beginFilterChange")  # Qt 6.10+; older: invalidateRowsFilter
+        if modern:
+            self.beginFilterChange()
+        if color is not None:
+            self.color = color
+        if tag is not None:
+            self.tag = tag
+        if text is not None:
+            self.text = text.lower().strip()
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        model = self.sourceModel()
+        assert isinstance(model, AnnotationModel)
+        a = model.items[row]
+        if self.color and a.color != self.color:
+            return False
+        if self.tag and self.tag not in a.tags:
+            return False
+        if self.text:
+            quote = a.anchor.exact if a.anchor else ""
+            haystack = f"{quote}\n{a.note}\n{' '.join(a.tags)}".lower()
+            return self.text in haystack
+        return True
+
+
+class _NoteEdit(QPlainTextEdit):
+    focusLost = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focusLost.emit()
+
+
+class AnnotationPanel(QWidget):
+    """List, filters and an editor for the selected annotation. Emits intents only."""
+
+    revealRequested = Signal(str)
+    noteEdited = Signal(str, str)
+    colorChosen = Signal(str, str)
+    tagsEdited = Signal(str, tuple)
+    deleteRequested = Signal(str)
+    documentNoteRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = AnnotationModel(self)
+        self.proxy = AnnotationFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self._build_filters()
+        self._build_list()
+        self._build_editor()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(self.filters)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 3)
+        layout.addWidget(self.editor, 2)
+        self.add_note_button = QPushButton("Add a note on this document", self)
+        self.add_note_button.clicked.connect(self.documentNoteRequested)
+        layout.addWidget(self.add_note_button)
+        self.selected: Annotation | None = None
+        self._show_editor(None)
+
+    def _build_filters(self) -> None:
+        self.color_filter = QComboBox(self)
+        self.color_filter.currentIndexChanged.connect(
+            lambda _: self.proxy.set_filter(color=self.color_filter.currentData() or "")
+        )
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.currentIndexChanged.connect(
+            lambda _: self.proxy.set_filter(tag=self.tag_filter.currentData() or "")
+        )
+        self.filters = QHBoxLayout()
+        self.filters.addWidget(self.color_filter, 1)
+        self.filters.addWidget(self.tag_filter, 1)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Filter highlights and notes")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
+
+    def _build_list(self) -> None:
+        self.view = QListView(self)
+        self.view.setModel(self.proxy)
+        self.view.setWordWrap(True)
+        self.view.setSpacing(2)
+        self.view.setUniformItemSizes(False)
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.clicked.connect(self._clicked)
+
+    def _build_editor(self) -> None:
+        self.editor = QWidget(self)
+        self.color_box = QComboBox(self.editor)
+        self.color_box.activated.connect(self._color_activated)
+        self.delete_button = QPushButton("Delete", self.editor)
+        self.delete_button.clicked.connect(self._delete)
+        self.note_edit = _NoteEdit(self.editor)
+        self.note_edit.setPlaceholderText("Note (Markdown allowed)")
+        self.note_edit.textChanged.connect(self._note_changed)
+        self.note_edit.focusLost.connect(self.commit_note)
+        self.tags_edit = QLineEdit(self.editor)
+        self.tags_edit.setPlaceholderText("Tags, separated by commas")
+        self.tags_edit.editingFinished.connect(self._tags_done)
+        self.tag_words = QStringListModel(self)
+        completer = QCompleter(self.tag_words, self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.tags_edit.setCompleter(completer)
+        self.save_timer = QTimer(self)
+        self.save_timer.setSingleShot(True)
+        self.save_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self.save_timer.timeout.connect(self.commit_note)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Colour:", self.editor))
+        top.addWidget(self.color_box, 1)
+        top.addWidget(self.delete_button)
+        column = QVBoxLayout(self.editor)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(top)
+        column.addWidget(self.note_edit, 1)
+        column.addWidget(self.tags_edit)
+
+    # -- content -----------------------------------------------------------------------
+
+    def set_annotations(
+        self, items: list[Annotation], colors: list[Color], tags: list[str]
+    ) -> None:
+        """Show a document's annotations; keeps the selection when it still exists."""
+        keep = self.selected.id if self.selected else None
+        self.commit_note()
+        self.model.set_items(items, colors)
+        self.tag_words.setStringList(tags)
+        self._fill_combos(colors, sorted({t for a in items for t in a.tags}))
+        if keep and self.select(keep):
+            return
+        self._show_editor(None)
+
+    def _fill_combos(self, colors: list[Color], tags: list[str]) -> None:
+        for combo, items, everything in (
+            (self.color_filter, [(f"{c.label} ({c.key})", c.key) for c in colors], "All colours"),
+            (self.tag_filter, [(f"#{t}", t) for t in tags], "All tags"),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, "")
+            for label, data in items:
+                combo.addItem(label, data)
+            found = combo.findData(current)
+            combo.setCurrentIndex(max(0, found))
+            combo.blockSignals(False)
+            if found < 0 and current:
+                combo.currentIndexChanged.emit(0)
+        self.color_box.clear()
+        for c in colors:
+            self.color_box.addItem(f"{c.label} ({c.key})", c.key)
+
+    def select(self, annotation_id: str) -> bool:
+        """Make an annotation current and show it in the editor."""
+        row = self.model.row_of(annotation_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row))
+        if not index.isValid():
+            self.proxy.set_filter(color="", tag="", text="")
+            self.search.clear()
+            index = self.proxy.mapFromSource(self.model.index(row))
+        self.view.setCurrentIndex(index)
+        self.view.scrollTo(index)
+        self._show_editor(self.model.items[row])
+        return True
+
+    def _show_editor(self, a: Annotation | None) -> None:
+        self.selected = a
+        self.editor.setEnabled(a is not None)
+        self.note_edit.blockSignals(True)
+        self.note_edit.setPlainText(a.note if a else "")
+        self.note_edit.blockSignals(False)
+        self.tags_edit.setText(", ".join(a.tags) if a else "")
+        self.color_box.setEnabled(a is not None and a.kind == "highlight")
+        if a is not None and a.color:
+            self.color_box.setCurrentIndex(max(0, self.color_box.findData(a.color)))
+
+    # -- user actions ------------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.commit_note()
+        source = self.proxy.mapToSource(current)
+        self._show_editor(self.model.items[source.row()] if source.isValid() else None)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        annotation_id = index.data(ID_ROLE)
+        if annotation_id:
+            self.revealRequested.emit(annotation_id)
+
+    def _note_changed(self) -> None:
+        self.save_timer.start()
+
+    def commit_note(self) -> None:
+        """Send the note being typed now (on a pause, leaving the field, or switching)."""
+        self.save_timer.stop()
+        a = self.selected
+        if a is not None and self.note_edit.toPlainText() != a.note:
+            text = self.note_edit.toPlainText()
+            self.selected = a.edited(note=text)
+            self.noteEdited.emit(a.id, text)
+
+    def _tags_done(self) -> None:
+        a = self.selected
+        if a is None:
+            return
+        tags = tuple(t.strip() for t in self.tags_edit.text().split(",") if t.strip())
+        if tags != a.tags:
+            self.tagsEdited.emit(a.id, tags)
+
+    def _color_activated(self, _index: int) -> None:
+        a = self.selected
+        key = self.color_box.currentData()
+        if a is not None and key and key != a.color:
+            self.colorChosen.emit(a.id, key)
+
+    def _delete(self) -> None:
+        if self.selected is not None:
+            self.commit_note()
+            self.deleteRequested.emit(self.selected.id)
