@@ -78,12 +78,13 @@ def test_select_highlight_note_tag_filter_undo_redo(qtbot, window: MainWindow) -
     panel.search.setText("refusal")
     assert panel.proxy.rowCount() == 1
     panel.search.clear()
-    panel.color_filter.setCurrentIndex(panel.color_filter.findData("yellow"))
+    panel.filter_by(color="yellow")
     assert panel.proxy.rowCount() == 1
-    panel.color_filter.setCurrentIndex(0)
-    panel.tag_filter.setCurrentIndex(panel.tag_filter.findData("soviet"))
+    panel.filter_by(color="")
+    panel.filter_by(tag="soviet")
     assert panel.proxy.rowCount() == 1
-    panel.tag_filter.setCurrentIndex(0)
+    panel.filter_by(tag="")
+    assert panel.proxy.rowCount() == 2
 
     stack = window.annotation_actions.stack
     stack.undo()  # second highlight

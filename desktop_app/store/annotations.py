@@ -18,6 +18,14 @@ _COLUMNS = (
 )
 
 
+_FIELDS = [f.strip() for f in _COLUMNS.split(",")]
+_UPSERT = (
+    f"INSERT INTO annotations ({_COLUMNS}) VALUES ({', '.join(':' + f for f in _FIELDS)}) "
+    f"ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{f} = excluded.{f}" for f in _FIELDS if f != "id")
+)
+
+
 def _row(a: Annotation) -> dict[str, Any]:
     anchor = a.anchor
     return {
@@ -61,14 +69,16 @@ class AnnotationStore:
     def _write(self, what: str, annotations: Iterable[Annotation]) -> None:
         try:
             with self.db.atomic():
+                conn = self.db.conn
                 for a in annotations:
-                    self.db["annotations"].upsert(_row(a), pk="id")
-                    self.db.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [a.id])
-                    if a.tags:
-                        self.db["annotation_tags"].insert_all(
-                            [{"annotation_id": a.id, "tag": t} for t in a.tags],
-                            pk=("annotation_id", "tag"),
-                        )
+                    # Plain SQL: sqlite-utils' upsert inspects the table on every call, and a
+                    # highlight must be stored within a frame.
+                    conn.execute(_UPSERT, _row(a))
+                    conn.execute("DELETE FROM annotation_tags WHERE annotation_id = ?", [a.id])
+                    conn.executemany(
+                        "INSERT INTO annotation_tags (annotation_id, tag) VALUES (?, ?)",
+                        [(a.id, t) for t in a.tags],
+                    )
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"cannot {what}: {exc}") from exc
 

@@ -65,6 +65,7 @@ class AnnotationActions(QObject):
         self.panel = window.annotation_panel
         self.stack = QUndoStack(self)
         self.colors: list[Color] = []
+        self._shown_doc: str | None = None
         self._wire_panel()
         self.controller.on_annotations_changed(self._changed)
 
@@ -103,23 +104,47 @@ class AnnotationActions(QObject):
             self.refresh()
 
     def refresh(self) -> None:
-        """Reload the current document's annotations into the panel and the reader."""
+        """Reload the current document's annotations into the panel and the reader.
+
+        When the only change is new annotations, they are added in place: no re-render.
+        """
         doc = self.window.current
         if doc is None or not self.window.library_ready:
             return
         items = self.controller.annotations(doc.id)
-        self.colors = self.controller.colors()
+        colors = self.controller.colors()
+        if colors != self.colors:
+            self._shown_doc = None
+        shown = {a.id: a for a in self.panel.model.items}
+        fresh = [a for a in items if a.id not in shown]
+        if (
+            self._shown_doc == doc.id
+            and len(items) == len(shown) + len(fresh)
+            and all(shown.get(a.id) == a for a in items if a.id in shown)
+        ):
+            if fresh:
+                self.panel.add_annotations(fresh)
+                self.window.reader.add_highlights(self._highlights(fresh))
+            return
+        self._shown_doc = doc.id
+        self.colors = colors
         self.panel.set_annotations(items, self.colors, self.controller.all_tags())
+        self.window.reader.set_highlights(self._highlights(items))
+        self._fill_highlight_menu()
+
+    def invalidate(self) -> None:
+        """The reader re-rendered (another document, a palette change): repaint fully."""
+        self._shown_doc = None
+
+    def _highlights(self, items: list[Annotation]) -> list[Highlight]:
         rgb = {c.key: c.rgb for c in self.colors}
         labels = {c.key: c.label for c in self.colors}
-        highlights = [
+        return [
             Highlight(a.anchor.start, a.anchor.end, rgb.get(a.color or "", "#f7d94c"),
                       bool(a.note), f"{labels.get(a.color or '', '')}: {a.note}".strip(": "))
             for a in items
             if a.kind == "highlight" and a.anchor is not None and a.status == "anchored"
         ]  # fmt: skip
-        self.window.reader.set_highlights(highlights)
-        self._fill_highlight_menu()
 
     def _fill_highlight_menu(self) -> None:
         self.highlight_menu.clear()

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import bisect
+
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
     QPersistentModelIndex,
+    QRect,
+    QSize,
     QSortFilterProxyModel,
     QStringListModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFocusEvent
+from PySide6.QtGui import QColor, QFocusEvent, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QCompleter,
     QHBoxLayout,
@@ -22,6 +27,9 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -48,20 +56,40 @@ def _title(a: Annotation) -> str:
     return "Note on the document"
 
 
+def _haystack(a: Annotation) -> str:
+    quote = a.anchor.exact if a.anchor else ""
+    return f"{quote}\n{a.note}\n{' '.join(a.tags)}".lower()
+
+
+def _at(keys: list[str], index: int) -> str:
+    return keys[index] if 0 <= index < len(keys) else ""
+
+
 class AnnotationModel(QAbstractListModel):
     """A document's annotations in document order."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.items: list[Annotation] = []
+        self.haystacks: list[str] = []
         self.colors: dict[str, Color] = {}
 
     def set_items(self, items: list[Annotation], colors: list[Color]) -> None:
         """Replace the rows (and the colour names shown)."""
         self.beginResetModel()
         self.items = list(items)
+        self.haystacks = [_haystack(a) for a in self.items]
         self.colors = {c.key: c for c in colors}
         self.endResetModel()
+
+    def append(self, items: list[Annotation]) -> None:
+        """Add rows at their place in document order."""
+        for a in items:
+            row = bisect.bisect_right([x.start for x in self.items], a.start)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.items.insert(row, a)
+            self.haystacks.insert(row, _haystack(a))
+            self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.items)
@@ -86,8 +114,7 @@ class AnnotationModel(QAbstractListModel):
         if role == ID_ROLE:
             return a.id
         if role == SEARCH_ROLE:
-            quote = a.anchor.exact if a.anchor else ""
-            return f"{quote}\n{a.note}\n{' '.join(a.tags)}".lower()
+            return self.haystacks[index.row()]
         if role == COLOR_ROLE:
             return a.color or ""
         if role == TAGS_ROLE:
@@ -134,10 +161,44 @@ class AnnotationFilter(QSortFilterProxyModel):
         if self.tag and self.tag not in a.tags:
             return False
         if self.text:
-            quote = a.anchor.exact if a.anchor else ""
-            haystack = f"{quote}\n{a.note}\n{' '.join(a.tags)}".lower()
-            return self.text in haystack
+            return self.text in model.haystacks[row]
         return True
+
+
+class _RowDelegate(QStyledItemDelegate):
+    """Colour swatch, then quote, note preview and tags, one elided line each."""
+
+    LINES = 3
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        height = option.fontMetrics.lineSpacing() * self.LINES + 10
+        return QSize(option.rect.width() or 200, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        text = option.text
+        option.text = ""
+        option.icon = QIcon()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        rect = option.rect.adjusted(4, 4, -4, -4)
+        color = index.data(Qt.ItemDataRole.DecorationRole)
+        painter.save()
+        if isinstance(color, QColor):
+            painter.fillRect(QRect(rect.left(), rect.top(), 5, rect.height()), color)
+        metrics = option.fontMetrics
+        x = rect.left() + 11
+        width = rect.width() - 11
+        selected = option.state & QStyle.StateFlag.State_Selected
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.setPen(option.palette.color(role))
+        for line_no, line in enumerate(text.split("\n")[: self.LINES]):
+            y = rect.top() + line_no * metrics.lineSpacing()
+            elided = metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
+            painter.drawText(QRect(x, y, width, metrics.lineSpacing()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             elided)  # fmt: skip
+        painter.restore()
 
 
 class _NoteEdit(QPlainTextEdit):
@@ -176,16 +237,21 @@ class AnnotationPanel(QWidget):
         self.add_note_button.clicked.connect(self.documentNoteRequested)
         layout.addWidget(self.add_note_button)
         self.selected: Annotation | None = None
+        self.box_keys: list[str] = []
         self._show_editor(None)
 
     def _build_filters(self) -> None:
+        # Combo values are kept on the Python side: PySide6 6.12 drops a reference to None
+        # whenever C++ hands back an empty QVariant (currentData() on an empty combo…).
         self.color_filter = QComboBox(self)
+        self.color_keys: list[str] = []
         self.color_filter.currentIndexChanged.connect(
-            lambda _: self.proxy.set_filter(color=self.color_filter.currentData() or "")
+            lambda i: self.proxy.set_filter(color=_at(self.color_keys, i))
         )
         self.tag_filter = QComboBox(self)
+        self.tag_keys: list[str] = []
         self.tag_filter.currentIndexChanged.connect(
-            lambda _: self.proxy.set_filter(tag=self.tag_filter.currentData() or "")
+            lambda i: self.proxy.set_filter(tag=_at(self.tag_keys, i))
         )
         self.filters = QHBoxLayout()
         self.filters.addWidget(self.color_filter, 1)
@@ -198,9 +264,10 @@ class AnnotationPanel(QWidget):
     def _build_list(self) -> None:
         self.view = QListView(self)
         self.view.setModel(self.proxy)
-        self.view.setWordWrap(True)
-        self.view.setSpacing(2)
-        self.view.setUniformItemSizes(False)
+        # Rows of one height (three elided lines): 10,000 of them lay out at once.
+        self.view.setItemDelegate(_RowDelegate(self.view))
+        self.view.setUniformItemSizes(True)
+        self.view.setSpacing(1)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.clicked.connect(self._clicked)
 
@@ -251,24 +318,41 @@ class AnnotationPanel(QWidget):
         self._show_editor(None)
 
     def _fill_combos(self, colors: list[Color], tags: list[str]) -> None:
-        for combo, items, everything in (
-            (self.color_filter, [(f"{c.label} ({c.key})", c.key) for c in colors], "All colours"),
-            (self.tag_filter, [(f"#{t}", t) for t in tags], "All tags"),
-        ):
-            current = combo.currentData()
+        for combo, keys, items, everything in (
+            (self.color_filter, self.color_keys,
+             [(f"{c.label} ({c.key})", c.key) for c in colors], "All colours"),
+            (self.tag_filter, self.tag_keys, [(f"#{t}", t) for t in tags], "All tags"),
+        ):  # fmt: skip
+            current = _at(keys, combo.currentIndex())
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(everything, "")
-            for label, data in items:
-                combo.addItem(label, data)
-            found = combo.findData(current)
-            combo.setCurrentIndex(max(0, found))
+            keys[:] = ["", *(key for _, key in items)]
+            combo.addItem(everything)
+            for label, _ in items:
+                combo.addItem(label)
+            found = keys.index(current) if current in keys else 0
+            combo.setCurrentIndex(found)
             combo.blockSignals(False)
-            if found < 0 and current:
+            if current and found == 0:
                 combo.currentIndexChanged.emit(0)
         self.color_box.clear()
+        self.box_keys = [c.key for c in colors]
         for c in colors:
-            self.color_box.addItem(f"{c.label} ({c.key})", c.key)
+            self.color_box.addItem(f"{c.label} ({c.key})")
+
+    def filter_by(self, *, color: str | None = None, tag: str | None = None) -> None:
+        """Choose a colour or tag filter by key ("" for all)."""
+        if color is not None and color in self.color_keys:
+            self.color_filter.setCurrentIndex(self.color_keys.index(color))
+        if tag is not None and tag in self.tag_keys:
+            self.tag_filter.setCurrentIndex(self.tag_keys.index(tag))
+
+    def add_annotations(self, items: list[Annotation]) -> None:
+        """New annotations join the list without rebuilding it."""
+        self.model.append(items)
+        self.tag_words.setStringList(
+            sorted(set(self.tag_words.stringList()) | {t for a in items for t in a.tags})
+        )
 
     def select(self, annotation_id: str) -> bool:
         """Make an annotation current and show it in the editor."""
@@ -294,7 +378,8 @@ class AnnotationPanel(QWidget):
         self.tags_edit.setText(", ".join(a.tags) if a else "")
         self.color_box.setEnabled(a is not None and a.kind == "highlight")
         if a is not None and a.color:
-            self.color_box.setCurrentIndex(max(0, self.color_box.findData(a.color)))
+            keys = self.box_keys
+            self.color_box.setCurrentIndex(keys.index(a.color) if a.color in keys else 0)
 
     # -- user actions ------------------------------------------------------------------
 
@@ -330,7 +415,7 @@ class AnnotationPanel(QWidget):
 
     def _color_activated(self, _index: int) -> None:
         a = self.selected
-        key = self.color_box.currentData()
+        key = _at(self.box_keys, self.color_box.currentIndex())
         if a is not None and key and key != a.color:
             self.colorChosen.emit(a.id, key)
 

@@ -170,6 +170,7 @@ class MainWindow(QMainWindow):
         self._update_navigation()
         if self.settings is not None:
             self.settings.setValue("last_document", doc.id)
+        self.annotation_actions.invalidate()
         self.annotation_actions.refresh()
         self.documentShown.emit(doc.id)
 
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
                         self.controller.rename_color(key, label)
             except StoreError as exc:
                 self._warn("The colour names could not be saved", str(exc))
+            self.annotation_actions.invalidate()
             self.annotation_actions.refresh()
 
     # -- footnotes and stubs -----------------------------------------------------------

@@ -161,8 +161,26 @@ class ReaderView(SafeBrowser):
             end -= 1
         return (start, end) if end > start else None
 
+    def add_highlights(self, items: Sequence[Highlight]) -> None:
+        """Paint new highlights without re-rendering (only their lines repaint)."""
+        self.highlights.extend(items)
+        self._paint(items)
+
     def _paint_highlights(self) -> None:
-        for item in self.highlights:
+        self._paint(self.highlights)
+
+    def _paint(self, items: Sequence[Highlight]) -> None:
+        if not items:
+            return
+        batch = QTextCursor(self.document())
+        batch.beginEditBlock()  # one relayout for all of them
+        try:
+            self._merge_formats(items)
+        finally:
+            batch.endEditBlock()
+
+    def _merge_formats(self, items: Sequence[Highlight]) -> None:
+        for item in items:
             a = self.qt_position(item.start, start=True)
             b = self.qt_position(item.end, start=False)
             if a is None or b is None or b <= a:
