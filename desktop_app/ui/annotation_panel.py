@@ -177,7 +177,7 @@ class _RowDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
         style = option.widget.style() if option.widget else QApplication.style()
-        text = option.text
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")  # option.text folds "\n"
         option.text = ""
         option.icon = QIcon()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
