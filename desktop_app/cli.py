@@ -14,7 +14,7 @@ from desktop_app.model import Document, DocumentImportError
 from desktop_app.serialize import document_to_json
 
 PROG = "dispatch-reader"
-SUBCOMMANDS = ("parse", "import", "annotate", "annotations")
+SUBCOMMANDS = ("parse", "import", "annotate", "annotations", "export", "import-annotations")
 
 
 def _parse_parser() -> argparse.ArgumentParser:

@@ -10,6 +10,7 @@ from typing import Any
 from desktop_app.anchoring import find_quote
 from desktop_app.annotations import Annotation
 from desktop_app.controller import Controller
+from desktop_app.fileio import write_atomically
 from desktop_app.model import DocumentImportError
 from desktop_app.store import StoreError
 
@@ -36,7 +37,21 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     lst.add_argument("--json", action="store_true")
     lst.set_defaults(run=cmd_annotations)
 
-    for parser in (imp, ann, lst):
+    exp = sub.add_parser("export", help="export annotations (Markdown, handout, JSON-LD)")
+    exp.add_argument("doc_ids", nargs="*", metavar="DOC_ID")
+    which = exp.add_mutually_exclusive_group()
+    which.add_argument("--all", action="store_true", help="every document with annotations")
+    which.add_argument("--tag", help="only annotations with this tag")
+    which.add_argument("--color", help="only annotations of this colour (key or name)")
+    exp.add_argument("--format", required=True, choices=["markdown", "handout", "jsonld"])
+    exp.add_argument("-o", "--output", help="file to write (default: standard output)")
+    exp.set_defaults(run=cmd_export)
+
+    imp_ann = sub.add_parser("import-annotations", help="merge a JSON-LD annotation file")
+    imp_ann.add_argument("file")
+    imp_ann.set_defaults(run=cmd_import_annotations)
+
+    for parser in (imp, ann, lst, exp, imp_ann):
         parser.add_argument("--data-dir", help="where the library lives")
 
 
@@ -135,4 +150,49 @@ def cmd_annotations(options: argparse.Namespace) -> int:
         print(f"{a.id}  {color}{orphan}{tags}\n  “{quote}”")
         if a.note:
             print("  " + a.note.replace("\n", "\n  "))
+    return 0
+
+
+def cmd_export(options: argparse.Namespace) -> int:
+    """Write the export to -o FILE or standard output."""
+    controller = Controller(options.data_dir)
+    try:
+        controller.ensure_samples()
+        if not (options.doc_ids or options.all or options.tag or options.color):
+            return _fail("name documents, or use --all, --tag or --color")
+        color = controller.color_key(options.color) if options.color else None
+        scope = controller.export_scope(
+            options.doc_ids, everything=options.all, tag=options.tag, color=color,
+            deleted=options.format == "jsonld",
+        )  # fmt: skip
+        text = controller.export(options.format, scope)
+    except (StoreError, ValueError) as exc:
+        return _fail(str(exc))
+    finally:
+        controller.close()
+    if options.output:
+        try:
+            write_atomically(options.output, text)
+        except OSError as exc:
+            return _fail(f"cannot write {options.output}: {exc.strerror or exc}")
+    else:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+    return 0
+
+
+def cmd_import_annotations(options: argparse.Namespace) -> int:
+    """Merge a file; print what happened."""
+    controller = Controller(options.data_dir)
+    try:
+        controller.ensure_samples()
+        result = controller.import_annotations(options.file)
+    except (StoreError, DocumentImportError) as exc:
+        return _fail(str(exc))
+    finally:
+        controller.close()
+    print(
+        f"{result.added} added, {result.updated} updated, {result.unchanged} unchanged, "
+        f"{result.skipped} skipped (document not in the library)"
+    )
     return 0

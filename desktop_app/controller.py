@@ -6,13 +6,15 @@ as `DocumentImportError` or `StoreError` with a message for the user.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.anchoring import make_anchor
-from desktop_app.annotations import Annotation, Color, Kind, new_annotation
+from desktop_app.annotations import Annotation, Color, Kind, new_annotation, now
+from desktop_app.export import EXPORTERS, DocumentAnnotations
+from desktop_app.export.webannotation import MAX_IMPORT_BYTES, from_jsonld, to_jsonld
 from desktop_app.importers import parse_path, parse_text
 from desktop_app.importers.decode import decode_text
 from desktop_app.model import Document, DocumentImportError
@@ -20,6 +22,7 @@ from desktop_app.paths import library_path, sample_paths, seed_path
 from desktop_app.stubs import Stub, build_stub, resolve_volume
 
 if TYPE_CHECKING:
+    from desktop_app.store.annotations import MergeResult
     from desktop_app.store.library import DocumentSummary, Library
 
 Listener = Callable[[], None]
@@ -205,6 +208,79 @@ class Controller:
         annotation = self.library.annotations.restore(annotation_id)
         self._annotations_changed(annotation.doc_id)
         return annotation
+
+    # -- export and import ---------------------------------------------------------------
+
+    def export_scope(
+        self,
+        doc_ids: Sequence[str] = (),
+        *,
+        everything: bool = False,
+        tag: str | None = None,
+        color: str | None = None,
+        deleted: bool = False,
+    ) -> list[DocumentAnnotations]:
+        """The documents and annotations an export covers.
+
+        Named documents (all their annotations), or every document (`everything`), narrowed
+        to one tag or colour when given. `deleted` adds trashed annotations (for sync files).
+        """
+        ids = list(doc_ids) or [s.id for s in self.summaries()]
+        chosen: list[DocumentAnnotations] = []
+        for doc_id in ids:
+            doc = self.load(doc_id)
+            if doc is None:
+                raise ValueError(f"{doc_id} is not in the library")
+            items = self.annotations(doc_id)
+            if deleted:
+                items += self.annotations(doc_id, deleted=True)
+            if tag:
+                items = [a for a in items if tag in a.tags]
+            if color:
+                items = [a for a in items if a.color == color]
+            if items or (doc_ids and not (tag or color)):
+                chosen.append(DocumentAnnotations(doc, tuple(items)))
+        if not chosen and not everything and not doc_ids:
+            raise ValueError("nothing to export")
+        return chosen
+
+    def export(
+        self, fmt: str, scope: list[DocumentAnnotations], exported: str | None = None
+    ) -> str:
+        """Text of an export in format `fmt` (markdown, handout, jsonld)."""
+        if fmt not in EXPORTERS:
+            raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(EXPORTERS)}")
+        stamp = exported or now()
+        if fmt == "jsonld":
+            live = [DocumentAnnotations(i.doc, tuple(a for a in i.annotations if not a.deleted))
+                    for i in scope]  # fmt: skip
+            gone = [a for i in scope for a in i.annotations if a.deleted]
+            return to_jsonld(live, stamp, gone)
+        live_only = [
+            DocumentAnnotations(i.doc, tuple(a for a in i.annotations if not a.deleted))
+            for i in scope
+        ]
+        return EXPORTERS[fmt][0](live_only, self.colors(), stamp)
+
+    def import_annotations(self, path: str | Path) -> MergeResult:
+        """Merge a Web Annotation file into the library (newer edit wins, by id)."""
+        path = Path(path)
+        try:
+            if path.stat().st_size > MAX_IMPORT_BYTES:
+                raise DocumentImportError(f"{path.name} is too large to import")
+            text = decode_text(path.read_bytes(), name=path.name)
+        except OSError as exc:
+            raise DocumentImportError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        incoming = from_jsonld(text)
+        texts: dict[str, str] = {}
+        for doc_id in {a.doc_id for a in incoming}:
+            doc = self.load(doc_id)
+            if doc is not None:
+                texts[doc_id] = doc.text
+        result = self.library.annotations.merge(incoming, texts)
+        for doc_id in texts:
+            self._annotations_changed(doc_id)
+        return result
 
 
 __all__ = ["Controller", "DocumentImportError"]

@@ -43,6 +43,11 @@ def seed_path() -> Path:
     return samples_dir() / SEED_SAMPLE
 
 
+def volumes_file() -> Path:
+    """Titles of FRUS volumes by id, for citations."""
+    return resources_dir() / "volumes.json"
+
+
 def data_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """User data: `--data-dir`, else $DISPATCH_READER_DATA_DIR, else the platform's data dir."""
     if override:

@@ -91,3 +91,25 @@ def test_import_bad_file_keeps_going(capsys: pytest.CaptureFixture[str], tmp_pat
     captured = capsys.readouterr()
     assert captured.out.startswith("frus1917/d318 ")
     assert "empty" in captured.err
+
+
+def test_export_and_import_annotations(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["annotate", SEED, "--quote", "Molotov", "--tag", "soviet", "--note", "n"]) == 0
+    capsys.readouterr()
+    assert main(["export", SEED, "--format", "markdown"]) == 0
+    assert "> Molotov" in capsys.readouterr().out
+    out = tmp_path / "all.jsonld"
+    assert main(["export", "--all", "--format", "jsonld", "-o", str(out)]) == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["total"] == 1
+    assert main(["export", "--tag", "soviet", "--format", "handout"]) == 0
+    assert "**Molotov**" in capsys.readouterr().out
+    assert main(["export", "--color", "yellow", "--format", "markdown"]) == 0
+    capsys.readouterr()
+    other = tmp_path / "other-library"
+    assert main(["import-annotations", str(out), "--data-dir", str(other)]) == 0
+    assert capsys.readouterr().out.startswith("1 added, 0 updated, 0 unchanged, 0 skipped")
+
+
+def test_export_needs_a_scope(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "--format", "markdown"]) == 1
+    assert "--all" in capsys.readouterr().err

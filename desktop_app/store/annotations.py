@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlite_utils import Database
@@ -58,6 +59,16 @@ def _annotation(row: Sequence[Any], tags: tuple[str, ...]) -> Annotation:
         id=id_, doc_id=doc_id, kind=kind, created=created, updated=updated, anchor=anchor,
         color=color, note=note or "", tags=tags, status=status, target=target, deleted=deleted,
     )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    """What an import did."""
+
+    added: int
+    updated: int
+    unchanged: int
+    skipped: int
 
 
 class AnnotationStore:
@@ -167,6 +178,40 @@ class AnnotationStore:
         if changed:
             self.save_many(changed)
         return len(changed) - orphaned, orphaned
+
+    def merge(self, incoming: Sequence[Annotation], texts: dict[str, str]) -> MergeResult:
+        """Bring in annotations by id, keeping the newer `updated` of each; one transaction.
+
+        `texts` maps the library's document ids to their reading texts: an incoming anchor
+        made on another text is found again in ours. Annotations of documents the library
+        does not hold are skipped.
+        """
+        added, updated, unchanged, skipped = 0, 0, 0, 0
+        to_save: list[Annotation] = []
+        for a in incoming:
+            if a.doc_id not in texts or not a.id:
+                skipped += 1
+                continue
+            try:
+                mine = self.get(a.id)
+            except KeyError:
+                mine = None
+            if mine is not None and mine.updated >= a.updated:
+                unchanged += 1
+                continue
+            text = texts[a.doc_id]
+            if a.anchor is not None and a.anchor.text_hash != text_hash(text):
+                found = reanchor(a.anchor, text)
+                a = replace(a, anchor=found.anchor or a.anchor,
+                            status="anchored" if found.anchor else "orphaned")  # fmt: skip
+            to_save.append(a)
+            if mine is None:
+                added += 1
+            else:
+                updated += 1
+        if to_save:
+            self._write("merge the imported annotations", to_save)
+        return MergeResult(added, updated, unchanged, skipped)
 
     # -- colours -----------------------------------------------------------------------
 

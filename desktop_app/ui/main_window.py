@@ -23,14 +23,14 @@ from desktop_app.navigation import History, Place
 from desktop_app.store import StoreError
 from desktop_app.ui.annotation_actions import AnnotationActions
 from desktop_app.ui.annotation_panel import AnnotationPanel
-from desktop_app.ui.dialogs import ColorNamesDialog, TrashDialog
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.library_panel import LibraryPanel
 from desktop_app.ui.popups import NotePopup, StubCard
 from desktop_app.ui.reader_view import ReaderView
+from desktop_app.ui.window_actions import WindowActions
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowActions, QMainWindow):
     """One document at a time, with its footnotes and referenced telegrams one click away."""
 
     documentShown = Signal(str)
@@ -99,12 +99,16 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addAction(self._action("&Open…", self.choose_file, std.Open))
         file_menu.addSeparator()
+        file_menu.addAction(self._action("&Export…", self.export, "Ctrl+E"))
+        file_menu.addAction(self._action("&Import Annotations…", self.import_annotations))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, std.Quit))
         edit = self.menuBar().addMenu("&Edit")
         edit.addAction(self._action("&Copy", self.reader.copy, std.Copy))
         edit.addAction(self._action("&Find…", self.find_bar.open_bar, std.Find))
         edit.addAction(self._action("Find &Next", self.find_bar.next, "F3"))
         edit.addAction(self._action("Find &Previous", self.find_bar.previous, "Shift+F3"))
+        edit.addAction(self._action("Copy C&itation", self.copy_citation, "Ctrl+Shift+C"))
         edit.addSeparator()
         edit.addAction(self._action("&Trash…", self.show_trash))
         edit.addAction(self._action("Colour &Names…", self.edit_color_names))
@@ -219,31 +223,6 @@ class MainWindow(QMainWindow):
     def report_error(self, title: str, message: str) -> None:
         """Tell the user something could not be done (a dialog)."""
         self._warn(title, message)
-
-    def show_trash(self) -> None:
-        """Edit → Trash: restore deleted highlights and notes of this document."""
-        if self.current is None or not self.library_ready:
-            return
-        dialog = TrashDialog(self.controller.annotations(self.current.id, deleted=True), self)
-        dialog.exec()
-        for annotation_id in dialog.restored:
-            self.annotation_actions.restore(annotation_id)
-
-    def edit_color_names(self) -> None:
-        """Edit → Colour Names: what each highlight colour means."""
-        if not self.library_ready:
-            return
-        colors = self.controller.colors()
-        dialog = ColorNamesDialog(colors, self)
-        if dialog.exec():
-            try:
-                for key, label in dialog.names().items():
-                    if label != next(c.label for c in colors if c.key == key):
-                        self.controller.rename_color(key, label)
-            except StoreError as exc:
-                self._warn("The colour names could not be saved", str(exc))
-            self.annotation_actions.invalidate()
-            self.annotation_actions.refresh()
 
     # -- footnotes and stubs -----------------------------------------------------------
 
