@@ -115,14 +115,15 @@ def body_map(doc: Document) -> list[ParagraphMap]:
     return maps
 
 
-def document_html(doc: Document, *, muted: str = "#777777") -> str:
+def document_html(doc: Document, *, muted: str = "#777777", cite: str | None = None) -> str:
     """The whole document: header, body with markers and page labels, footnote list.
 
-    `muted` is the colour of secondary text (from the palette, so dark mode works).
+    `muted` is the colour of secondary text (from the palette, so dark mode works);
+    `cite` a line saying which book and document this is.
     """
     style = STYLE.replace("MUTED", _esc(muted))
     parts = [f"<html><head><style>{style}</style></head><body>"]
-    parts.append(_header(doc))
+    parts.append(_header(doc, cite))
     events = {o: [h for h, _ in items] for o, items in _inserts(doc).items()}
     ref_ends: dict[int, list[tuple[int, int]]] = {}
     for index, ref in enumerate(doc.telegram_refs):
@@ -154,7 +155,7 @@ def _with_refs(
     return "".join(out)
 
 
-def _header(doc: Document) -> str:
+def _header(doc: Document, cite: str | None) -> str:
     parts = []
     line = [f"No. {_esc(doc.doc_number)}"] if doc.doc_number else []
     if doc.sender and doc.recipient:
@@ -179,6 +180,8 @@ def _header(doc: Document) -> str:
         parts.append(f'<p class="dateline" align="right">{dateline}</p>')
     if doc.source_line:
         parts.append(f'<p class="source">{_esc(doc.source_line)}</p>')
+    if cite:
+        parts.append(f'<p class="source">{_esc(cite)}</p>')
     parts.append("<hr>")
     return "".join(parts)
 

@@ -6,7 +6,7 @@ Pure: the library is reached through the `Lookup` protocol, so this is tested wi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from desktop_app.importers.notes import says_not_printed
@@ -87,6 +87,14 @@ def build_stub(doc: Document, ref: TelegramRef, lookup: Lookup) -> Stub:
         others = [p for p in (doc.sender, doc.recipient) if p and p != party]
         recipient = short_name(others[0]) if party and others else "unknown recipient"
     key = party_key(party)
+    if ref.note is None:
+        # A later mention ("your telegram No. 891—") carries no marker: what the first
+        # mention's note says holds for it too.
+        for other in doc.telegram_refs:
+            if (other.note and other.number == ref.number
+                    and party_key(ref_party(doc, other)) == key):  # fmt: skip
+                ref = replace(ref, note=other.note, documents=other.documents)
+                break
     note = doc.footnote(ref.note) if ref.note else None
     status: list[str] = []
     volume = doc.volume

@@ -33,6 +33,12 @@ def test_encodings_and_line_ends_give_the_same_document(encode, seed_text: str) 
     assert doc.id == "frus1945Berlinv01/d584"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom(encoding: str, seed_text: str) -> None:
+    expected = parse_bytes(seed_text.encode("utf-8"), SEED_NAME)
+    assert parse_bytes(seed_text.encode(encoding), SEED_NAME) == expected
+
+
 def test_cp1252_fallback() -> None:
     text = "Moscow Embassy Files: Telegram\n\nThe Ambassador to the Secretary\n\n12. It’s “done”.\n"
     doc = parse_bytes(text.encode("cp1252"), "x.txt")

@@ -106,3 +106,11 @@ def test_history_back_and_forward() -> None:
 
 def test_paths_unused(tmp_path: Path) -> None:
     assert Controller(tmp_path).library_file == tmp_path / "library.sqlite3"
+
+
+def test_later_mention_shares_the_first_mentions_note(controller: Controller) -> None:
+    doc = controller.load("frus1945Berlinv01/d584")
+    indexes = [i for i, r in enumerate(doc.telegram_refs) if r.number == "891"]
+    first, later = (controller.stub(doc, i) for i in indexes)
+    assert doc.telegram_refs[indexes[1]].note is None
+    assert later.status == first.status == ("Printed as Document No. 581",)

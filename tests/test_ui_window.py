@@ -251,3 +251,25 @@ def test_dark_palette_rerenders_secondary_text(window: MainWindow) -> None:
     window.reader.setPalette(palette)
     assert "#a1b2c3" in window.reader.toHtml().lower()
     assert "No. 584" in window.reader.toPlainText()
+
+
+def test_find_sees_through_markers_and_page_labels(qtbot, window: MainWindow) -> None:
+    window.find_bar.open_bar()
+    qtbot.keyClicks(window.find_bar.field, "telegram No. 853, Molotov")
+    assert window.find_bar.count.text() == "1 of 1"
+    window.find_bar.field.setText("imperial conference of June 8")  # in a footnote
+    assert window.find_bar.count.text() == "1 of 1"
+
+
+def test_copy_gives_the_reading_text(window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    doc = window.current
+    start = doc.text.index("telegram No. 853")
+    end = doc.text.index("does not show")
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.qt_position(start, start=True))
+    cursor.setPosition(window.reader.qt_position(end, start=False), QTextCursor.MoveMode.KeepAnchor)
+    window.reader.setTextCursor(cursor)
+    window.reader.copy()
+    assert QApplication.clipboard().text() == "telegram No. 853, Molotov"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop_app.importers.decode import MAX_BYTES, decode_text
+from desktop_app.importers.decode import MAX_BYTES, MIB, decode_text
 from desktop_app.importers.frus_text import parse_text
 from desktop_app.model import Document, DocumentImportError
 
@@ -31,8 +31,8 @@ def parse_path(path: str | Path) -> Document:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise DocumentImportError(
-                f"{path.name} is too large ({size / 1e6:.1f} MB; the limit is "
-                f"{MAX_BYTES // (1024 * 1024)} MB)."
+                f"{path.name} is too large ({size / MIB:.1f} MiB; documents up to "
+                f"{MAX_BYTES // MIB} MiB can be opened)."
             )
         data = path.read_bytes()
     except OSError as exc:

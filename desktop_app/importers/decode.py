@@ -7,9 +7,10 @@ import re
 
 from desktop_app.model import DocumentImportError
 
-# A FRUS document is a few kilobytes; a whole TEI volume is tens of megabytes. Past this we
-# refuse rather than freeze the window.
-MAX_BYTES = 64 * 1024 * 1024
+# A FRUS document is a few kilobytes (the longest are a few hundred). Past this we refuse
+# rather than freeze the window for seconds: a 4 MB text already takes that long to lay out.
+MAX_BYTES = 5 * 1024 * 1024
+MIB = 1024 * 1024
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -27,8 +28,8 @@ def decode_text(data: bytes, *, name: str = "input") -> str:
     """
     if len(data) > MAX_BYTES:
         raise DocumentImportError(
-            f"{name} is too large ({len(data) / 1e6:.1f} MB; the limit is "
-            f"{MAX_BYTES // (1024 * 1024)} MB)."
+            f"{name} is too large ({len(data) / MIB:.1f} MiB; documents up to "
+            f"{MAX_BYTES // MIB} MiB can be opened)."
         )
     text = _decode(data, name)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -50,6 +51,9 @@ def _decode(data: bytes, name: str) -> str:
                     f"{encoding} ({exc.reason} at byte {exc.start + len(bom)})."
                 ) from exc
     if b"\x00" in data[:4096]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise DocumentImportError(f"{name} does not look like a text document (binary data).")
     try:
         return data.decode("utf-8")
@@ -61,6 +65,22 @@ def _decode(data: bytes, name: str) -> str:
 
 
 _CONTROLS_RE = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: every other byte of ASCII is zero."""
+    sample = data[:4096]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    even_zero = sample[0::2].count(0) / len(sample[0::2])
+    odd_zero = sample[1::2].count(0) / len(sample[1::2])
+    for zeros, encoding in ((odd_zero, "utf-16-le"), (even_zero, "utf-16-be")):
+        if zeros > 0.6 and min(even_zero, odd_zero) < 0.05:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
 
 
 def _looks_binary(text: str) -> bool:

@@ -33,6 +33,8 @@ class DocumentSummary:
     doc_number: str | None
     telegram_number: str | None
     bundled: bool
+    sender: str | None = None
+    recipient: str | None = None
 
 
 def _now() -> str:
@@ -120,7 +122,10 @@ class Library:
             ).fetchone()
             if row:
                 return row[0]
-        return None
+        row = self.db.execute(  # the same text under another file name
+            "SELECT id FROM documents WHERE content_hash = ?", [doc.content_hash]
+        ).fetchone()
+        return row[0] if row else None
 
     def has(self, doc_id: str) -> bool:
         """Whether the library holds `doc_id`."""
@@ -142,9 +147,12 @@ class Library:
     def summaries(self) -> list[DocumentSummary]:
         """Every document, by volume and document number."""
         rows = self.db.execute(
-            "SELECT id, title, volume, doc_number, telegram_number, bundled FROM documents"
+            "SELECT id, title, volume, doc_number, telegram_number, bundled, sender, recipient"
+            " FROM documents"
         ).fetchall()
-        items = [DocumentSummary(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+        items = [
+            DocumentSummary(r[0], r[1], r[2], r[3], r[4], bool(r[5]), r[6], r[7]) for r in rows
+        ]
         return sorted(items, key=_sort_key)
 
     def find_by_doc_number(self, volume: str, doc_number: str) -> str | None:

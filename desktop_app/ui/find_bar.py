@@ -63,7 +63,14 @@ class FindBar(QWidget):
         """Find every match of `text` (case-insensitive) and go to the first."""
         self.matches = []
         document = self.view.document()
-        if text:
+        finder = getattr(self.view, "find_ranges", None)
+        if text and finder is not None:
+            for a, b in finder(text):
+                cursor = QTextCursor(document)
+                cursor.setPosition(a)
+                cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
+                self.matches.append(cursor)
+        elif text:
             cursor = QTextCursor(document)
             while True:
                 cursor = document.find(text, cursor, QTextDocument.FindFlag(0))

@@ -14,6 +14,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
+from desktop_app.parties import short_name
+
 if TYPE_CHECKING:  # the library module loads sqlite-utils; the list only needs the type
     from desktop_app.store.library import DocumentSummary
 
@@ -21,9 +23,17 @@ DOC_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _label(item: DocumentSummary) -> str:
-    number = f"No. {item.doc_number} · " if item.doc_number else ""
-    return f"{number}{item.title}"
+def document_label(item: DocumentSummary) -> str:
+    """ "No. 1227 · Sato → Togo · tel. 1418" over the title: the four Sato–Togo telegrams
+    share a title."""
+    first = [f"No. {item.doc_number}"] if item.doc_number else []
+    if item.sender and item.recipient:
+        first.append(f"{short_name(item.sender)} → {short_name(item.recipient)}")
+    if item.telegram_number:
+        first.append(f"tel. {item.telegram_number}")
+    if not first:
+        return item.title
+    return " · ".join(first) + "\n" + item.title
 
 
 class LibraryModel(QAbstractListModel):
@@ -47,9 +57,9 @@ class LibraryModel(QAbstractListModel):
             return None
         item = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return _label(item)
+            return document_label(item)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.id}\n{item.title}"
+            return f"{item.id}\n{item.title}\n{document_label(item)}"
         if role == DOC_ID_ROLE:
             return item.id
         return None

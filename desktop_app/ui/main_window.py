@@ -24,7 +24,7 @@ from desktop_app.store import StoreError
 from desktop_app.ui.annotation_actions import AnnotationActions
 from desktop_app.ui.annotation_panel import AnnotationPanel
 from desktop_app.ui.find_bar import FindBar
-from desktop_app.ui.library_panel import LibraryPanel
+from desktop_app.ui.library_panel import LibraryPanel, document_label
 from desktop_app.ui.popups import NotePopup, StubCard
 from desktop_app.ui.reader_view import ReaderView
 from desktop_app.ui.window_actions import WindowActions
@@ -264,7 +264,7 @@ class MainWindow(WindowActions, QMainWindow):
             target = next(
                 (s for s in self.library_panel.model.items if s.id == stub.target_id), None
             )
-            title = target.title if target else None
+            title = document_label(target).replace("\n", " — ") if target else None
         self.note_popup.hide()
         self.stub_card.show_stub(stub, title, at)
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QMouseEvent,
@@ -17,6 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from desktop_app.export.citation import citation
 from desktop_app.model import Document
 from desktop_app.render import body_map, document_html
 from desktop_app.ui.safe_browser import SafeBrowser
@@ -85,7 +87,10 @@ class ReaderView(SafeBrowser):
         self.document_model = doc
         self.highlights = list(highlights)
         muted = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
-        self.setHtml(document_html(doc, muted=muted))
+        cite = citation(doc) if doc.volume else None
+        if cite and doc.url:
+            cite += " · " + doc.url.removeprefix("https://")
+        self.setHtml(document_html(doc, muted=muted, cite=cite))
         self._index_body(doc)
         self._paint_highlights()
         self._apply_measure()
@@ -165,6 +170,38 @@ class ReaderView(SafeBrowser):
         """Paint new highlights without re-rendering (only their lines repaint)."""
         self.highlights.extend(items)
         self._paint(items)
+
+    def find_ranges(self, needle: str) -> list[tuple[int, int]]:
+        """Qt ranges of every case-insensitive match: in the body by its reading text (so
+        markers and page labels in between do not get in the way), elsewhere as shown."""
+        if not needle or self.document_model is None:
+            return []
+        found: list[tuple[int, int]] = []
+        pattern = re.compile(re.escape(needle), re.IGNORECASE)
+        for match in pattern.finditer(self.document_model.text):
+            a = self.qt_position(match.start(), start=True)
+            b = self.qt_position(match.end(), start=False)
+            if a is not None and b is not None and b > a:
+                found.append((a, b))
+        document = self.document()
+        cursor = QTextCursor(document)
+        while True:
+            cursor = document.find(needle, cursor)
+            if cursor.isNull():
+                break
+            if document.findBlock(cursor.selectionStart()).position() not in self._block_index:
+                found.append((cursor.selectionStart(), cursor.selectionEnd()))
+        return sorted(found)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Copy what the document says: in the body, the reading text without the view's
+        marker numbers and page labels."""
+        selected = self.selected_range()
+        if selected is None or self.document_model is None:
+            return super().createMimeDataFromSelection()
+        mime = QMimeData()
+        mime.setText(self.document_model.text[selected[0] : selected[1]])
+        return mime
 
     def _paint_highlights(self) -> None:
         self._paint(self.highlights)
