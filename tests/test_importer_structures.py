@@ -134,3 +134,33 @@ def test_a_heading_note_is_not_taken_by_a_telegram_number() -> None:
     )
     assert doc.footnote(1).anchor is None
     assert [(r.number, r.note) for r in doc.telegram_refs] == [("8511", None), ("900", 2)]
+
+
+def test_new_style_headings_of_other_kinds() -> None:
+    for heading in (
+        "36. Instructions From the Department of State to the Embassy in Moscow",
+        "66. Transcript of Telephone Conversation Between President Johnson and Secretary Rusk",
+        "210. Paper Prepared in the Policy Planning Council",
+    ):
+        doc = parse_text(f"{heading}1\n\n1. First point.\n\n  1. Source: files.\n")
+        number, title = heading.split(". ", 1)
+        assert (doc.doc_number, doc.title) == (number, title)
+        assert doc.footnote(1).anchor.field == "title"
+        assert doc.telegram_number is None  # "1." opens numbered paragraphs
+
+
+def test_more_reference_forms() -> None:
+    doc = _doc(
+        "2345. Embtel 2300 and Moscow's 2301 and your no. 45, and London's 4567 were read. "
+        "Stalin's 3 demands stand.",
+        ["n"],
+    )
+    got = [(r.number, r.whose, r.kind) for r in doc.telegram_refs]
+    assert got == [("2300", "other", "abbrev"), ("2301", "other", "bare"),
+                   ("45", "your", "bare"), ("4567", "other", "bare")]  # fmt: skip
+
+
+def test_abbreviated_reference_is_not_a_designation() -> None:
+    doc = _doc("Deptel 1234. Text follows.", ["n"])
+    assert doc.opening_designation is None
+    assert [(r.number, r.kind) for r in doc.telegram_refs] == [("1234", "abbrev")]

@@ -23,6 +23,7 @@ _DESIGNATION_RE = re.compile(
 )
 _NOT_DESIGNATION = frozenset(
     """
+    Urtel Deptel Embtel Ourtel Reurtel Mytel Contel Circtel Re Ref Reference Your My Our See
     Paragraph Para Section Article Point Item Page Annex Enclosure Part Chapter Document
     Documents Appendix Tab Attachment Figure Table Note Vol Volume
     """.split()
@@ -251,9 +252,8 @@ def _opening(first: str, body: Sequence[_Segment]) -> tuple[str | None, str | No
     number = _OPENING_NUMBER_RE.match(first)
     if number:
         n = number["n"]
-        numbered_paragraphs = any(s.raw.startswith("2. ") for s in body[1:])
-        if n == "1" and numbered_paragraphs:
-            return None, None, 0
+        if n == "1":
+            return None, None, 0  # paragraph 1 of a numbered text, not telegram No. 1
         return n, None, number.end()
     designation = _DESIGNATION_RE.match(first)
     if designation and designation["d"].split()[0] not in _NOT_DESIGNATION:

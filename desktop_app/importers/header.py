@@ -14,7 +14,13 @@ _NEW_STYLE_RE = re.compile(
     r"Backchannel|Research|Study|Conversation|Diary|Position|Statement|Oral|Aide-M[ée]moire|"
     r"Cable|Telegraphic|Editorial|Personal|Joint|Record|Talking Points|Analysis|Estimate|"
     r"Directive|Agreement|Communiqué|Address|Remarks|Proposal|Text|Translation|Excerpt|"
-    r"Circular Telegram|Situation|Policy|Decision|Annex|Enclosure|Attachment)\b.*)$"
+    r"Circular Telegram|Situation|Policy|Decision|Annex|Enclosure|Attachment|Telephone|"
+    r"Background|Current|CIA|Central|White House|Department|Embassy|Despatch|Instructions)s?\b.*)$"
+)
+# Any other "57. <Kind> From/To/By/Of …" heading (not a sentence: no closing punctuation).
+_NEW_STYLE_GENERIC_RE = re.compile(
+    r"^(?P<n>\d+)\.\s+(?P<title>[A-Z][^.!?;:]{3,240}?\s(?:From|to|by|of|Between|With|for)\s"
+    r"[^.!?;]{2,240}?)$"
 )
 _SOURCE_RE = re.compile(
     r"(?::\s*(?:Telegram|Airgram|Despatch|Dispatch|Instruction|Memorandum|Letter|Note|Circular"
@@ -92,7 +98,7 @@ def parse_header(lines: Sequence[str], end: int) -> Header:
     if i >= end:
         return Header(body_start=i, is_frus=False)
     first = lines[i].strip()
-    new_style = _NEW_STYLE_RE.match(first)
+    new_style = _NEW_STYLE_RE.match(first) or _NEW_STYLE_GENERIC_RE.match(first)
     if new_style:
         header = Header(body_start=i + 1, is_frus=True, doc_number=new_style["n"])
         header.title_line = new_style["title"]

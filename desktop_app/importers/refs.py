@@ -32,7 +32,11 @@ _POSSESSIVE = (
     r"(?P<poss>[Mm]y|[Yy]our|[Oo]ur|(?:Department|Dept|Embassy|Legation|Mission|Consulate"
     r"|Delegation|War Department|Navy Department|Foreign Office)[’']s)"
 )
-_BARE_BACK_RE = re.compile(rf"\b{_POSSESSIVE}\s(?:(?:No|Nos|Number|Numbers|number|numbers)\.?\s)?$")
+_BARE_BACK_RE = re.compile(
+    rf"\b{_POSSESSIVE}\s(?:(?:[Nn]o|[Nn]os|Number|Numbers|number|numbers)\.?\s)?$"
+)
+# "London's 4567", "Harriman's 1234": any capitalised possessive before a telegram number.
+_NAMED_BACK_RE = re.compile(r"\b(?P<poss>[A-Z][a-z]+[’']s)\s(?:[Nn]o\.\s)?$")
 # After "your 264" / "my 2441": punctuation, a date, "and 265", a verb… but not a counted
 # noun ("your 2 telegrams", "my 30 divisions").
 _BARE_GUARD_RE = re.compile(
@@ -101,6 +105,8 @@ def _heads(text: str) -> list[_Head]:
             heads.append(_Head(base + m.start(), at, whose, "abbrev"))
         elif m := _BARE_BACK_RE.search(window):
             heads.append(_Head(base + m.start(), at, _whose_word(m["poss"]), "bare"))
+        elif (m := _NAMED_BACK_RE.search(window)) and text[at : at + 2].isdigit():
+            heads.append(_Head(base + m.start(), at, "other", "bare"))
     return heads
 
 
