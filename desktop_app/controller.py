@@ -76,6 +76,10 @@ class Controller:
             self._announce()
         return added
 
+    def search(self, text: str) -> set[str]:
+        """Documents matching `text` in their title, text, quotes or notes."""
+        return self.library.search(text)
+
     def summaries(self) -> list[DocumentSummary]:
         """What the library list shows."""
         return self.library.summaries()

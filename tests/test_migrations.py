@@ -36,3 +36,11 @@ def test_v1_library_works_in_the_app(tmp_path: Path) -> None:
     assert controller.annotations(doc.id) == [a]
     assert controller.ensure_samples() == 13  # the other samples join; the seed is kept
     controller.close()
+
+
+def test_v1_library_is_searchable_after_migration(tmp_path: Path) -> None:
+    path = tmp_path / "library.sqlite3"
+    shutil.copy(FIXTURES / "library-v1.sqlite3", path)
+    lib = Library(path)
+    assert lib.search("molotov") == {"frus1945Berlinv01/d584"}
+    lib.close()

@@ -102,3 +102,16 @@ def test_database_is_plain_sqlite(controller: Controller) -> None:
     conn = sqlite3.connect(controller.library_file)
     assert conn.execute("SELECT count(*) FROM documents").fetchone()[0] == 14
     conn.close()
+
+
+def test_search_titles_text_and_notes(controller: Controller) -> None:
+    assert "frus1945Berlinv02/d1304" in controller.search("Highhold")
+    assert controller.search("stimson home") == {"frus1945Berlinv02/d1304"}
+    assert controller.search("zzzz") == set()
+    assert len(controller.search("")) == 14
+    doc = controller.load("frus1945v03/d812")
+    note = controller.highlight(doc, 0, 10, note="Xylophonic remark")
+    assert controller.search("xylophonic") == {doc.id}
+    controller.trash(note.id)
+    assert controller.search("xylophonic") == set()
+    assert controller.search('bad "query* (') is not None

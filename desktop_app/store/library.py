@@ -6,6 +6,7 @@ A document is stored with its source text; the parsed `Document` is rebuilt from
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -183,6 +184,28 @@ class Library:
             [party, number],
         ).fetchall()
         return [(r[0], r[1]) for r in rows]
+
+    def search(self, text: str) -> set[str]:
+        """Ids of documents whose title, text or annotations contain every word of `text`
+        (prefix match, any case)."""
+        words = re.findall(r"\w+", text)
+        if not words:
+            return {s.id for s in self.summaries()}
+        query = " ".join(f'"{w}"*' for w in words)
+        try:
+            docs = self.db.execute(
+                "SELECT d.id FROM documents_fts f JOIN documents d ON d.rowid = f.rowid "
+                "WHERE documents_fts MATCH ?",
+                [query],
+            ).fetchall()
+            notes = self.db.execute(
+                "SELECT a.doc_id FROM annotations_fts f JOIN annotations a ON a.rowid = f.rowid "
+                "WHERE annotations_fts MATCH ? AND a.deleted IS NULL",
+                [query],
+            ).fetchall()
+        except sqlite3.OperationalError:
+            return set()
+        return {r[0] for r in docs} | {r[0] for r in notes}
 
     def import_many(self, items: Iterable[tuple[Document, str]], *, bundled: bool) -> int:
         """Add several documents in one transaction; returns how many were new."""

@@ -96,6 +96,13 @@ def m002_annotations(db: Database) -> None:
     )
 
 
+@MIGRATIONS()
+def m003_search(db: Database) -> None:
+    """FTS5 over document text and annotation text, kept current by triggers."""
+    db["documents"].enable_fts(["title", "source_text"], create_triggers=True, tokenize="unicode61")
+    db["annotations"].enable_fts(["exact", "note"], create_triggers=True, tokenize="unicode61")
+
+
 def schema_version(db: Database) -> int:
     """How many migrations this database has applied."""
     return len(MIGRATIONS.applied(db))

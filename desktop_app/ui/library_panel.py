@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
@@ -69,6 +70,32 @@ class LibraryModel(QAbstractListModel):
         return next((i for i, item in enumerate(self.items) if item.id == doc_id), -1)
 
 
+class _IdFilter(QSortFilterProxyModel):
+    """Shows the documents whose ids a search returned (all when there is no search)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ids: set[str] | None = None
+
+    def set_ids(self, ids: set[str] | None) -> None:
+        """Filter to `ids`; None shows everything."""
+        modern = hasattr(self, "beginFilterChange")
+        if modern:
+            self.beginFilterChange()
+        self.ids = ids
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if self.ids is None:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, LibraryModel)
+        return model.items[row].id in self.ids
+
+
 class LibraryPanel(QWidget):
     """A filter box over the document list; emits `documentRequested(id)`."""
 
@@ -77,14 +104,13 @@ class LibraryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = LibraryModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = _IdFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterRole(Qt.ItemDataRole.ToolTipRole)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter documents")
+        self.filter.setPlaceholderText("Search titles, text and notes")
         self.filter.setClearButtonEnabled(True)
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.searcher: Callable[[str], set[str]] | None = None
         self.view = QListView(self)
         self.view.setModel(self.proxy)
         self.view.setWordWrap(True)
@@ -95,6 +121,16 @@ class LibraryPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(self.view)
+
+    def _filter_changed(self, text: str) -> None:
+        if not text.strip():
+            self.proxy.set_ids(None)
+        elif self.searcher is not None:
+            self.proxy.set_ids(self.searcher(text))
+        else:
+            words = text.lower().split()
+            self.proxy.set_ids({i.id for i in self.model.items
+                                if all(w in i.title.lower() for w in words)})  # fmt: skip
 
     def _activated(self, index: QModelIndex) -> None:
         doc_id = index.data(DOC_ID_ROLE)

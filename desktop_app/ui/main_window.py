@@ -341,6 +341,7 @@ class MainWindow(WindowActions, QMainWindow):
         try:
             self.controller.ensure_samples()
             self.library_ready = True
+            self.library_panel.searcher = self.controller.search
             self.refresh_library()
             self.annotation_actions.refresh()
         except StoreError as exc:
