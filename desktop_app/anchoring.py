@@ -121,4 +121,23 @@ def _fuzzy(anchor: TextAnchor, text: str, digest: str) -> Found:
     if hit is None or hit.dest_end <= hit.dest_start:
         return Found(None, "orphaned")
     start, end = window[0] + hit.dest_start, window[0] + hit.dest_end
+    start, end = _refine_ends(anchor.exact, text, start, end)
     return Found(make_anchor(text, start, end, digest), "fuzzy")
+
+
+def _refine_ends(exact: str, text: str, start: int, end: int) -> tuple[int, int]:
+    """Move the ends to where the quote's first and last words now are: an alignment keeps
+    the quote's length, so text inserted or deleted inside would shift an end."""
+    size = min(16, len(exact) // 3)
+    if size < 4:
+        return start, end
+    slack = 24 + len(exact) // 2
+    lo, hi = max(0, end - slack), min(len(text), end + slack)
+    tail = fuzz.partial_ratio_alignment(exact[-size:], text[lo:hi], score_cutoff=FUZZY_MIN_SCORE)
+    if tail is not None and lo + tail.dest_end > start:
+        end = lo + tail.dest_end
+    lo, hi = max(0, start - slack), min(len(text), start + slack)
+    head = fuzz.partial_ratio_alignment(exact[:size], text[lo:hi], score_cutoff=FUZZY_MIN_SCORE)
+    if head is not None and lo + head.dest_start < end:
+        start = lo + head.dest_start
+    return start, end

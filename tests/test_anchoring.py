@@ -65,6 +65,20 @@ def test_changed_word_inside_is_a_fuzzy_match(doc) -> None:
     assert abs(found.anchor.end - end) <= 3
 
 
+@pytest.mark.parametrize("doc", SAMPLES[:8], ids=lambda d: d.id)
+def test_insertion_inside_a_highlight_is_a_fuzzy_match(doc) -> None:
+    text = doc.text
+    words = [i for i in range(20, len(text) - 90) if text[i] == " " and text[i + 1].isalpha()]
+    start = words[len(words) // 3] + 1
+    end = start + 60
+    anchor = make_anchor(text, start, end)
+    changed = text[: start + 30] + "[sic] " + text[start + 30 :]
+    found = reanchor(anchor, changed)
+    assert found.method == "fuzzy" and found.anchor is not None
+    assert abs(found.anchor.start - start) <= 3
+    assert abs(found.anchor.end - (end + len("[sic] "))) <= 4
+
+
 def test_reordered_paragraphs() -> None:
     doc = SAMPLES[0]
     paragraphs = doc.text.split("\n\n")
