@@ -121,8 +121,8 @@ def _one(item: DocumentAnnotations, exported: str) -> str:
     for block in doc.blocks:
         lines += [_paragraph(doc, block.start, block.end, events, spans), ""]
     for note in doc.footnotes:
-        lines.append(f"[^n{note.n}]: {escape_plain(note.text)}")
+        lines += [f"[^n{note.n}]: {escape_plain(note.text)}", ""]
     for number, a in enumerate(teacher, start=1):
         body = " ".join(line for line in escape_note(a.note) if line)
-        lines.append(f"[^t{number}]: {body}")
+        lines += [f"[^t{number}]: {body}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -285,8 +285,8 @@ def markdown(items: Sequence[DocumentAnnotations], colors: Sequence[Color],
         lines += ["# Highlights and notes", ""]
         for item in items:
             lines += _document_section(item, by_key, notes, "##")
-    if notes.definitions:
-        lines += [*notes.definitions, ""]
+    for definition in notes.definitions:  # a blank line between: readable without footnotes
+        lines += [definition, ""]
     while lines and not lines[-1]:
         lines.pop()
     return "\n".join(lines) + "\n"
