@@ -11,7 +11,7 @@ import time
 
 from desktop_app.anchoring import make_anchor
 from desktop_app.annotations import DEFAULT_COLORS, new_annotation
-from desktop_app.export import EXPORTERS, DocumentAnnotations
+from desktop_app.export.registry import EXPORTERS, DocumentAnnotations
 from desktop_app.importers import parse_path
 from desktop_app.paths import sample_paths
 

@@ -87,6 +87,13 @@ def main() -> None:
     args = parser.parse_args()
     if shutil.which("Xvfb") is None:
         sys.exit("startup.py: Xvfb is not installed (apt-get install xvfb)")
+    # An installed app has its bytecode compiled by pip; a checkout with
+    # PYTHONDONTWRITEBYTECODE set would recompile every module on every start.
+    import compileall
+
+    import desktop_app
+
+    compileall.compile_dir(Path(desktop_app.__file__).parent, quiet=1)
     server, display = _start_xvfb()
     seed = Path(__file__).resolve().parent.parent / "resources" / "samples"
     seed_file = seed / "frus1945Berlinv01-d584.txt"

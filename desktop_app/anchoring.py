@@ -11,8 +11,6 @@ import hashlib
 from dataclasses import dataclass
 from typing import Literal
 
-from rapidfuzz import fuzz
-
 CONTEXT = 32
 FUZZY_MIN_SCORE = 80.0
 Method = Literal["position", "quote", "fuzzy", "orphaned"]
@@ -70,6 +68,8 @@ def find_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | 
 
 
 def _context_score(text: str, start: int, end: int, anchor: TextAnchor) -> float:
+    from rapidfuzz import fuzz  # imported on first use: it costs start-up time otherwise
+
     before = text[max(0, start - CONTEXT) : start]
     after = text[end : end + CONTEXT]
     score = 0.0
@@ -103,6 +103,8 @@ def reanchor(anchor: TextAnchor, text: str, digest: str | None = None) -> Found:
 
 
 def _fuzzy(anchor: TextAnchor, text: str, digest: str) -> Found:
+    from rapidfuzz import fuzz
+
     if len(anchor.exact) < 4:
         return Found(None, "orphaned")
     # Align the quote with its context first (a changed word inside a short quote still
@@ -128,6 +130,8 @@ def _fuzzy(anchor: TextAnchor, text: str, digest: str) -> Found:
 def _refine_ends(exact: str, text: str, start: int, end: int) -> tuple[int, int]:
     """Move the ends to where the quote's first and last words now are: an alignment keeps
     the quote's length, so text inserted or deleted inside would shift an end."""
+    from rapidfuzz import fuzz
+
     size = min(16, len(exact) // 3)
     if size < 4:
         return start, end

@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 from desktop_app.anchoring import make_anchor
 from desktop_app.annotations import Annotation, Color, Kind, new_annotation, now
-from desktop_app.export import EXPORTERS, DocumentAnnotations
-from desktop_app.export.webannotation import MAX_IMPORT_BYTES, from_jsonld, to_jsonld
 from desktop_app.importers import parse_path, parse_text
 from desktop_app.importers.decode import decode_text
 from desktop_app.model import Document, DocumentImportError
@@ -22,6 +20,7 @@ from desktop_app.paths import library_path, sample_paths, seed_path
 from desktop_app.stubs import Stub, build_stub, resolve_volume
 
 if TYPE_CHECKING:
+    from desktop_app.export.markdown import DocumentAnnotations
     from desktop_app.store.annotations import MergeResult
     from desktop_app.store.library import DocumentSummary, Library
 
@@ -229,6 +228,8 @@ class Controller:
         Named documents (all their annotations), or every document (`everything`), narrowed
         to one tag or colour when given. `deleted` adds trashed annotations (for sync files).
         """
+        from desktop_app.export.markdown import DocumentAnnotations
+
         ids = list(doc_ids) or [s.id for s in self.summaries()]
         chosen: list[DocumentAnnotations] = []
         for doc_id in ids:
@@ -252,6 +253,10 @@ class Controller:
         self, fmt: str, scope: list[DocumentAnnotations], exported: str | None = None
     ) -> str:
         """Text of an export in format `fmt` (markdown, handout, jsonld)."""
+        from desktop_app.export.markdown import DocumentAnnotations
+        from desktop_app.export.registry import EXPORTERS
+        from desktop_app.export.webannotation import to_jsonld
+
         if fmt not in EXPORTERS:
             raise ValueError(f"unknown format {fmt!r}; use one of {', '.join(EXPORTERS)}")
         stamp = exported or now()
@@ -268,6 +273,8 @@ class Controller:
 
     def import_annotations(self, path: str | Path) -> MergeResult:
         """Merge a Web Annotation file into the library (newer edit wins, by id)."""
+        from desktop_app.export.webannotation import MAX_IMPORT_BYTES, from_jsonld
+
         path = Path(path)
         try:
             if path.stat().st_size > MAX_IMPORT_BYTES:

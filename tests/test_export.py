@@ -14,10 +14,9 @@ from markdown_it import MarkdownIt
 from desktop_app.anchoring import find_quote, make_anchor
 from desktop_app.annotations import DEFAULT_COLORS, Annotation
 from desktop_app.controller import Controller
-from desktop_app.export import DocumentAnnotations
 from desktop_app.export.citation import chicago, citation
 from desktop_app.export.handout import handout
-from desktop_app.export.markdown import escape_note, escape_plain, markdown
+from desktop_app.export.markdown import DocumentAnnotations, escape_note, escape_plain, markdown
 from desktop_app.export.webannotation import from_jsonld, to_jsonld
 from desktop_app.model import DocumentImportError
 

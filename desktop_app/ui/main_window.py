@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -21,8 +22,10 @@ from desktop_app.controller import Controller
 from desktop_app.model import Document, DocumentImportError
 from desktop_app.navigation import History, Place
 from desktop_app.store import StoreError
-from desktop_app.ui.annotation_actions import AnnotationActions
-from desktop_app.ui.annotation_panel import AnnotationPanel
+
+if TYPE_CHECKING:
+    from desktop_app.ui.annotation_actions import AnnotationActions
+    from desktop_app.ui.annotation_panel import AnnotationPanel
 from desktop_app.ui.find_bar import FindBar
 from desktop_app.ui.library_panel import LibraryPanel, document_label
 from desktop_app.ui.popups import NotePopup, StubCard
@@ -51,7 +54,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.setAcceptDrops(True)
         self._build_layout()
         self._build_notes_dock()
-        self.annotation_actions = AnnotationActions(self)
+        # The annotation panel and its actions arrive with the library, after the first
+        # paint: building them first would cost start-up time for nothing to show.
+        self.annotation_panel: AnnotationPanel | None = None
+        self.annotation_actions: AnnotationActions | None = None
         self._build_actions()
         self._wire_reader()
         self._wire_popups()
@@ -81,8 +87,6 @@ class MainWindow(WindowActions, QMainWindow):
     def _build_notes_dock(self) -> None:
         self.annotations_dock = QDockWidget("Highlights and notes", self)
         self.annotations_dock.setObjectName("notesDock")
-        self.annotation_panel = AnnotationPanel(self.annotations_dock)
-        self.annotations_dock.setWidget(self.annotation_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotations_dock)
         self.resizeDocks([self.annotations_dock], [300], Qt.Orientation.Horizontal)
 
@@ -123,7 +127,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.forward_action = self._action("&Forward", self.go_forward, "Alt+Right")
         self.go_menu.addAction(self.back_action)
         self.go_menu.addAction(self.forward_action)
-        self.annotation_actions.build_menu(edit)
+        self.edit_menu = edit
         toolbar = self.addToolBar("Navigation")
         toolbar.setObjectName("navigationToolbar")
         toolbar.addAction(self.back_action)
@@ -143,10 +147,14 @@ class MainWindow(WindowActions, QMainWindow):
     def _wire_popups(self) -> None:
         self.note_popup.goToNoteRequested.connect(self.go_to_note)
         self.note_popup.addNoteRequested.connect(
-            lambda n: self.annotation_actions.add_note("footnote", str(n))
+            lambda n: (
+                self.annotation_actions and self.annotation_actions.add_note("footnote", str(n))
+            )
         )
         self.stub_card.addNoteRequested.connect(
-            lambda target: self.annotation_actions.add_note("stub", target)
+            lambda target: (
+                self.annotation_actions and self.annotation_actions.add_note("stub", target)
+            )
         )
         self.note_popup.documentRequested.connect(self.open_document_id)
         self.stub_card.documentRequested.connect(self.open_document_id)
@@ -174,8 +182,9 @@ class MainWindow(WindowActions, QMainWindow):
         self._update_navigation()
         if self.settings is not None:
             self.settings.setValue("last_document", doc.id)
-        self.annotation_actions.invalidate()
-        self.annotation_actions.refresh()
+        if self.annotation_actions is not None:
+            self.annotation_actions.invalidate()
+            self.annotation_actions.refresh()
         self.documentShown.emit(doc.id)
 
     def open_document_id(self, doc_id: str) -> bool:
@@ -343,7 +352,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.library_ready = True
             self.library_panel.searcher = self.controller.search
             self.refresh_library()
-            self.annotation_actions.refresh()
+            self._build_annotations()
         except StoreError as exc:
             self._warn("The library cannot be opened", str(exc))
             return
@@ -352,6 +361,18 @@ class MainWindow(WindowActions, QMainWindow):
                 self.controller.import_path(path)
             except (DocumentImportError, StoreError) as exc:
                 self._warn(f"Cannot open {Path(path).name}", str(exc))
+
+    def _build_annotations(self) -> None:
+        from desktop_app.ui.annotation_actions import AnnotationActions
+        from desktop_app.ui.annotation_panel import AnnotationPanel
+
+        if self.annotation_actions is not None:
+            return
+        self.annotation_panel = AnnotationPanel(self.annotations_dock)
+        self.annotations_dock.setWidget(self.annotation_panel)
+        self.annotation_actions = AnnotationActions(self)
+        self.annotation_actions.build_menu(self.edit_menu)
+        self.annotation_actions.refresh()
 
     # -- drag and drop, settings -------------------------------------------------------
 
@@ -380,7 +401,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.reader.set_zoom(int(self.settings.value("zoom", 0)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.annotation_panel.commit_note()  # a note typed just now is not lost
+        if self.annotation_panel is not None:
+            self.annotation_panel.commit_note()  # a note typed just now is not lost
         if self.settings is not None:
             self.settings.setValue("geometry", self.saveGeometry())
             self.settings.setValue("window_state", self.saveState())

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from desktop_app.export import EXPORTERS
 from desktop_app.export.citation import chicago
 from desktop_app.fileio import write_atomically
 from desktop_app.model import DocumentImportError
@@ -38,7 +37,8 @@ class WindowActions(_Base):
         """File → Export…: choose format and scope, then where to write."""
         if not self.library_ready:
             return
-        self.annotation_panel.commit_note()
+        if self.annotation_panel is not None:
+            self.annotation_panel.commit_note()
         dialog = ExportDialog(self.controller.colors(), self.controller.all_tags(),
                               self.current is not None, self)  # fmt: skip
         if not dialog.exec():
@@ -56,6 +56,8 @@ class WindowActions(_Base):
         except (ValueError, StoreError) as exc:
             self._warn("Nothing exported", str(exc))
             return
+        from desktop_app.export.registry import EXPORTERS
+
         suffix = EXPORTERS[fmt][1]
         stem = self.current.id.replace("/", "-") if scope == "document" and self.current else (
             "dispatch-reader-export")  # fmt: skip
@@ -97,7 +99,8 @@ class WindowActions(_Base):
         dialog = TrashDialog(self.controller.annotations(self.current.id, deleted=True), self)
         dialog.exec()
         for annotation_id in dialog.restored:
-            self.annotation_actions.restore(annotation_id)
+            if self.annotation_actions is not None:
+                self.annotation_actions.restore(annotation_id)
 
     def edit_color_names(self) -> None:
         """Edit → Colour Names: what each highlight colour means."""
@@ -112,5 +115,6 @@ class WindowActions(_Base):
                         self.controller.rename_color(key, label)
             except StoreError as exc:
                 self._warn("The colour names could not be saved", str(exc))
-            self.annotation_actions.invalidate()
-            self.annotation_actions.refresh()
+            if self.annotation_actions is not None:
+                self.annotation_actions.invalidate()
+                self.annotation_actions.refresh()
