@@ -35,7 +35,9 @@ def _app_parser() -> argparse.ArgumentParser:
         f"(see '{PROG} SUB-COMMAND --help').",
     )
     parser.add_argument("files", nargs="*", help="documents to open in the window")
-    parser.add_argument("--data-dir", help="where the library lives (default: platform data dir)")
+    parser.add_argument(
+        "--data-dir", help="folder for the library and settings (default: platform dirs)"
+    )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     return parser
 
