@@ -261,7 +261,7 @@ def test_find_sees_through_markers_and_page_labels(qtbot, window: MainWindow) ->
     assert window.find_bar.count.text() == "1 of 1"
 
 
-def test_copy_gives_the_reading_text(window: MainWindow) -> None:
+def test_copy_gives_the_reading_text(qtbot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QApplication
 
     doc = window.current
@@ -271,5 +271,7 @@ def test_copy_gives_the_reading_text(window: MainWindow) -> None:
     cursor.setPosition(window.reader.qt_position(start, start=True))
     cursor.setPosition(window.reader.qt_position(end, start=False), QTextCursor.MoveMode.KeepAnchor)
     window.reader.setTextCursor(cursor)
-    window.reader.copy()
+    window.reader.copy_text()
+    assert QApplication.clipboard().text() == "telegram No. 853, Molotov"
+    qtbot.keyClick(window.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "telegram No. 853, Molotov"

@@ -228,7 +228,10 @@ class AnnotationActions(QObject):
 
     def _context_menu(self, point: QPoint) -> None:
         reader = self.window.reader
-        menu = reader.createStandardContextMenu(point)
+        menu = QMenu(reader)
+        copy = menu.addAction("Copy", reader.copy_text)
+        copy.setEnabled(reader.textCursor().hasSelection())
+        menu.addAction("Select All", reader.selectAll)
         if self.window.library_ready and reader.selected_range() is not None:
             menu.addSeparator()
             for index, color in enumerate(self.colors):

@@ -108,7 +108,7 @@ class MainWindow(WindowActions, QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, std.Quit))
         edit = self.menuBar().addMenu("&Edit")
-        edit.addAction(self._action("&Copy", self.reader.copy, std.Copy))
+        edit.addAction(self._action("&Copy", self.reader.copy_text, std.Copy))
         edit.addAction(self._action("&Find…", self.find_bar.open_bar, std.Find))
         edit.addAction(self._action("Find &Next", self.find_bar.next, "F3"))
         edit.addAction(self._action("Find &Previous", self.find_bar.previous, "Shift+F3"))

@@ -7,16 +7,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPalette,
     QResizeEvent,
     QTextCharFormat,
     QTextCursor,
 )
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop_app.export.citation import citation
 from desktop_app.model import Document
@@ -193,15 +195,20 @@ class ReaderView(SafeBrowser):
                 found.append((cursor.selectionStart(), cursor.selectionEnd()))
         return sorted(found)
 
-    def createMimeDataFromSelection(self) -> QMimeData:
+    def copy_text(self) -> None:
         """Copy what the document says: in the body, the reading text without the view's
-        marker numbers and page labels."""
+        marker numbers and page labels; elsewhere, what is shown."""
         selected = self.selected_range()
         if selected is None or self.document_model is None:
-            return super().createMimeDataFromSelection()
-        mime = QMimeData()
-        mime.setText(self.document_model.text[selected[0] : selected[1]])
-        return mime
+            self.copy()
+            return
+        QApplication.clipboard().setText(self.document_model.text[selected[0] : selected[1]])
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_text()
+            return
+        super().keyPressEvent(event)
 
     def _paint_highlights(self) -> None:
         self._paint(self.highlights)
