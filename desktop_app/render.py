@@ -22,7 +22,7 @@ p { margin-top: 0; margin-bottom: 0.9em; line-height: 145%; }
 .parties { font-style: italic; color: MUTED; }
 .classification { font-variant: small-caps; letter-spacing: 1px; }
 .source { color: MUTED; font-size: small; }
-.page { color: MUTED; font-size: x-small; }
+.page { color: MUTED; font-size: x-small; font-family: sans-serif; }
 .signature { margin-left: 40%; }
 .body { white-space: pre-wrap; }
 a { text-decoration: none; }
