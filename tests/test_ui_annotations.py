@@ -168,3 +168,33 @@ def test_annotation_model(qtmodeltester, window: MainWindow) -> None:
     window.annotation_actions.add_note("document", None)
     qtmodeltester.check(window.annotation_panel.model)
     qtmodeltester.check(window.annotation_panel.proxy)
+
+
+def test_pausing_while_typing_a_note_keeps_the_cursor(qtbot, window: MainWindow) -> None:
+    _select(window, QUOTE)
+    window.annotation_actions.highlight_with(2)
+    panel = window.annotation_panel
+    panel.note_edit.setFocus()
+    qtbot.keyClicks(panel.note_edit, "First thought")
+    panel.save_timer.timeout.emit()  # the pause: saved, the panel refreshed
+    qtbot.keyClicks(panel.note_edit, ", second thought")
+    panel.commit_note()
+    assert panel.note_edit.toPlainText() == "First thought, second thought"
+    assert _stored(window)[0].note == "First thought, second thought"
+    panel.note_edit.undo()  # the field's own undo history survived the save
+    assert panel.note_edit.toPlainText() != "First thought, second thought"
+
+
+def test_reveal_shows_the_whole_passage(window: MainWindow) -> None:
+    start, end = _select(window, "I beg for your understanding")
+    window.annotation_actions.highlight_with(0)
+    window.reader.verticalScrollBar().setValue(0)
+    (a,) = _stored(window)
+    window.annotation_actions.reveal(a.id)
+    reader = window.reader
+    cursor = QTextCursor(reader.document())
+    cursor.setPosition(reader.qt_position(start, start=True))
+    top = reader.cursorRect(cursor).top()
+    cursor.setPosition(reader.qt_position(end, start=False))
+    bottom = reader.cursorRect(cursor).bottom()
+    assert top >= 0 and bottom <= reader.viewport().height()  # all of it in view

@@ -70,4 +70,6 @@ def test_copy_citation(window: MainWindow) -> None:
     window.copy_citation()
     text = QApplication.clipboard().text()
     assert text.startswith("“The Japanese Ambassador in the Soviet Union (Sato)")
-    assert "*Foreign Relations of the United States: Diplomatic Papers, The Conference" in text
+    assert "in Foreign Relations of the United States: Diplomatic Papers, The Conference" in text
+    assert "*" not in text
+    assert "<i>Foreign Relations" in QApplication.clipboard().mimeData().html()

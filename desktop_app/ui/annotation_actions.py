@@ -117,11 +117,13 @@ class AnnotationActions(QObject):
             self._shown_doc = None
         shown = {a.id: a for a in self.panel.model.items}
         fresh = [a for a in items if a.id not in shown]
-        if (
-            self._shown_doc == doc.id
-            and len(items) == len(shown) + len(fresh)
-            and all(shown.get(a.id) == a for a in items if a.id in shown)
-        ):
+        changed = [a for a in items if a.id in shown and shown[a.id] != a]
+        if self._shown_doc == doc.id and len(items) == len(shown) + len(fresh):
+            # Only additions and in-place edits: no rebuild of the list or the text.
+            if changed:
+                self.panel.replace_annotations(changed)
+                if any(self._painted(shown[a.id]) != self._painted(a) for a in changed):
+                    self.window.reader.set_highlights(self._highlights(items))
             if fresh:
                 self.panel.add_annotations(fresh)
                 self.window.reader.add_highlights(self._highlights(fresh))
@@ -131,6 +133,12 @@ class AnnotationActions(QObject):
         self.panel.set_annotations(items, self.colors, self.controller.all_tags())
         self.window.reader.set_highlights(self._highlights(items))
         self._fill_highlight_menu()
+
+    @staticmethod
+    def _painted(a: Annotation) -> tuple[object, ...]:
+        """What the reader shows of an annotation (a note edit changes only the tooltip)."""
+        anchor = (a.anchor.start, a.anchor.end) if a.anchor else None
+        return (anchor, a.color, a.status, bool(a.note), a.deleted, a.kind)
 
     def invalidate(self) -> None:
         """The reader re-rendered (another document, a palette change): repaint fully."""

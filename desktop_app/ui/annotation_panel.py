@@ -347,12 +347,31 @@ class AnnotationPanel(QWidget):
         if tag is not None and tag in self.tag_keys:
             self.tag_filter.setCurrentIndex(self.tag_keys.index(tag))
 
-    def add_annotations(self, items: list[Annotation]) -> None:
-        """New annotations join the list without rebuilding it."""
-        self.model.append(items)
+    def replace_annotations(self, items: list[Annotation]) -> None:
+        """Edited annotations (same ids) update their rows and the editor in place."""
+        for a in items:
+            row = self.model.row_of(a.id)
+            if row >= 0:
+                self.model.items[row] = a
+                self.model.haystacks[row] = _haystack(a)
+                index = self.model.index(row)
+                self.model.dataChanged.emit(index, index)
+            if self.selected is not None and self.selected.id == a.id:
+                self._show_editor(a)
+        self._tags_changed(items)
+
+    def _tags_changed(self, items: list[Annotation]) -> None:
         self.tag_words.setStringList(
             sorted(set(self.tag_words.stringList()) | {t for a in items for t in a.tags})
         )
+        in_use = sorted({t for a in self.model.items for t in a.tags})
+        if in_use != self.tag_keys[1:]:
+            self._fill_combos(list(self.model.colors.values()), in_use)
+
+    def add_annotations(self, items: list[Annotation]) -> None:
+        """New annotations join the list without rebuilding it."""
+        self.model.append(items)
+        self._tags_changed(items)
 
     def select(self, annotation_id: str) -> bool:
         """Make an annotation current and show it in the editor."""
@@ -370,12 +389,19 @@ class AnnotationPanel(QWidget):
         return True
 
     def _show_editor(self, a: Annotation | None) -> None:
+        same = a is not None and self.selected is not None and a.id == self.selected.id
         self.selected = a
         self.editor.setEnabled(a is not None)
-        self.note_edit.blockSignals(True)
-        self.note_edit.setPlainText(a.note if a else "")
-        self.note_edit.blockSignals(False)
-        self.tags_edit.setText(", ".join(a.tags) if a else "")
+        note = a.note if a else ""
+        # Refreshing the annotation being typed in must not touch the field: resetting it
+        # would move the cursor to the start and drop the field's own undo history.
+        if not (same and self.note_edit.toPlainText() == note):
+            self.note_edit.blockSignals(True)
+            self.note_edit.setPlainText(note)
+            self.note_edit.blockSignals(False)
+        tags = ", ".join(a.tags) if a else ""
+        if not (same and self.tags_edit.hasFocus()) and self.tags_edit.text() != tags:
+            self.tags_edit.setText(tags)
         self.color_box.setEnabled(a is not None and a.kind == "highlight")
         if a is not None and a.color:
             keys = self.box_keys

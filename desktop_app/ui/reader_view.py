@@ -251,7 +251,11 @@ class ReaderView(SafeBrowser):
         cursor.setPosition(a)
         cursor.setPosition(b, QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
-        self.ensureCursorVisible()
+        # Put the passage's first line a third of the way down, so all of it shows.
+        top = QTextCursor(self.document())
+        top.setPosition(a)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + self.cursorRect(top).top() - self.viewport().height() // 3)
         QTimer.singleShot(700, self._end_flash)
 
     def _end_flash(self) -> None:

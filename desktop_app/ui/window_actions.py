@@ -3,8 +3,11 @@ colour names. A mixin of `MainWindow`, kept apart to keep each module small."""
 
 from __future__ import annotations
 
+import html
+import re
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from desktop_app.export.citation import chicago
@@ -30,8 +33,13 @@ class WindowActions(_Base):
         if self.current is None:
             return
         text = chicago(self.current)
-        QApplication.clipboard().setText(text)
-        self.statusBar().showMessage(f"Copied: {text}", 8000)
+        plain = text.replace("*", "")
+        mime = QMimeData()
+        mime.setText(plain)
+        italic = re.sub(r"\*([^*]+)\*", r"<i>\1</i>", html.escape(text, quote=False))
+        mime.setHtml(italic)
+        QApplication.clipboard().setMimeData(mime)  # the clipboard takes ownership
+        self.statusBar().showMessage(f"Copied: {plain}", 8000)
 
     def export(self) -> None:
         """File → Export…: choose format and scope, then where to write."""
