@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.annotations import Annotation, Color
+from desktop_app.ui.qt_compat import refilter
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -138,19 +139,16 @@ class AnnotationFilter(QSortFilterProxyModel):
     def set_filter(self, *, color: str | None = None, tag: str | None = None,
                    text: str | None = None) -> None:  # fmt: skip
         """Change any of the three filters."""
-        modern = hasattr(self, "beginFilterChange")  # Qt 6.10+; older: invalidateRowsFilter
-        if modern:
-            self.beginFilterChange()
-        if color is not None:
-            self.color = color
-        if tag is not None:
-            self.tag = tag
-        if text is not None:
-            self.text = text.lower().strip()
-        if modern:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
+
+        def change() -> None:
+            if color is not None:
+                self.color = color
+            if tag is not None:
+                self.tag = tag
+            if text is not None:
+                self.text = text.lower().strip()
+
+        refilter(self, change)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         model = self.sourceModel()

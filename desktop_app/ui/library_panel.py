@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QLineEdit, QListView, QVBoxLayout, QWidget
 
 from desktop_app.parties import short_name
+from desktop_app.ui.qt_compat import refilter
 
 if TYPE_CHECKING:  # the library module loads sqlite-utils; the list only needs the type
     from desktop_app.store.library import DocumentSummary
@@ -79,14 +80,7 @@ class _IdFilter(QSortFilterProxyModel):
 
     def set_ids(self, ids: set[str] | None) -> None:
         """Filter to `ids`; None shows everything."""
-        modern = hasattr(self, "beginFilterChange")
-        if modern:
-            self.beginFilterChange()
-        self.ids = ids
-        if modern:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
+        refilter(self, lambda: setattr(self, "ids", ids))
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:
         if self.ids is None:
