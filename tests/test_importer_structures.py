@@ -164,3 +164,15 @@ def test_abbreviated_reference_is_not_a_designation() -> None:
     doc = _doc("Deptel 1234. Text follows.", ["n"])
     assert doc.opening_designation is None
     assert [(r.number, r.kind) for r in doc.telegram_refs] == [("1234", "abbrev")]
+
+
+def test_marker_on_the_classification_line() -> None:
+    header = (
+        "740.00119/7–145: Telegram\n\nNo. 12\n"
+        "The Ambassador in the Soviet Union (Harriman) to the Secretary of State\ntop secret1\n"
+    )
+    doc = _doc("1234. Depcirtel 45 and text.2", ["Sent via Army channels.", "Not printed."], header)
+    assert doc.classification == ("top secret",)
+    assert doc.footnote(1).anchor is None
+    assert _anchor_text(doc, 2).endswith("and text.")
+    assert [(r.number, r.kind) for r in doc.telegram_refs] == [("45", "abbrev")]

@@ -44,6 +44,7 @@ _DATELINE_RE = re.compile(
     rf"^(?:\[?[A-Z][\w’'. ()-]{{0,60}}?,\]?\s+)?\[?(?:{_MONTHS}\s+\d{{1,2}}\]?,\s+\d{{4}}"
     rf"|\d{{1,2}}\s+{_MONTHS}\s+\d{{4}})"
 )
+_MARKED_CLASS_RE = re.compile(r"^([a-z][a-z .,&/’'()-]*[a-z])\d{1,3}[a-d]?$")
 _RECEIVED_RE = re.compile(r"^\[(?:Received|Rec’d|Recd)\b[^\]]*\]\.?$")
 _TITLE_LIKE_RE = re.compile(r"\s(?:to|From|from)\s")
 
@@ -158,6 +159,10 @@ def _after_title(lines: Sequence[str], i: int, end: int, header: Header) -> Head
             header.dateline_line += "\n" + line
         elif is_classification(line) and not line.startswith("("):
             header.classification.append(line)
+        elif _MARKED_CLASS_RE.match(line) and is_classification(_MARKED_CLASS_RE.match(line)[1]):
+            # "top secret1": a marker on the classification line; the line is kept without it
+            # and the note, with no place in the fields we show, stays unanchored.
+            header.classification.append(_MARKED_CLASS_RE.match(line)[1])  # type: ignore[index]
         else:
             break
         i = j + 1

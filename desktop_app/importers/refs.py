@@ -24,7 +24,7 @@ _LEAD_BACK_RE = re.compile(
     r"\s(?:(?:No|Nos|Number|Numbers|number|numbers)\.?\s?)?$"
 )
 _ABBREV_BACK_RE = re.compile(
-    r"\b(?P<abbr>(?i:(?:re)?(?:ur|our|my|dep|emb|con|leg|circ|depcirc|mis|polad|usun|usdel|del)"
+    r"\b(?P<abbr>(?i:(?:re)?(?:ur|our|my|dep|emb|con|leg|circ|cir|depcirc|depcir|mis|polad|usun|usdel|del)"
     r"tels?)|Secto|Tosec|Dulte|Tedul|Polto|Topol|Delga|Gadel|Usito|Tousi|Actel)"
     r"\s(?:No\.\s?)?$"
 )
