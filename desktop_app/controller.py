@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.anchoring import make_anchor
 from desktop_app.annotations import Annotation, Color, Kind, new_annotation, now
-from desktop_app.importers import parse_path, parse_text
+from desktop_app.importers import parse_path, parse_text, read_text
 from desktop_app.importers.decode import decode_text
 from desktop_app.model import Document, DocumentImportError
 from desktop_app.paths import library_path, sample_paths, seed_path
@@ -68,7 +68,7 @@ class Controller:
         for path in sample_paths():
             if "/".join(path.stem.rsplit("-", 1)) in held:
                 continue  # never overwrite the user's copy (it may be a corrected re-import)
-            text = decode_text(path.read_bytes(), name=path.name)
+            text = read_text(path)
             items.append((parse_text(text, name=path.name), text))
         added = self.library.import_many(items, bundled=True) if items else 0
         if added:
@@ -87,8 +87,8 @@ class Controller:
 
     def import_path(self, path: str | Path) -> Document:
         """Parse a file and add it to the library (an existing copy is updated)."""
-        doc = parse_path(path)
-        text = decode_text(Path(path).read_bytes(), name=Path(path).name)
+        text = read_text(path)  # read once: parsed here, stored as the source text
+        doc = parse_text(text, name=str(path))
         existing = self.library.existing_id(doc)
         if existing and existing != doc.id:
             doc = replace(doc, id=existing)  # an edited copy of a document we hold

@@ -19,8 +19,8 @@ from desktop_app.export.markdown import (
 from desktop_app.model import Document
 
 
-def _events(doc: Document, highlights: list[Annotation]) -> dict[int, list[tuple[int, str]]]:
-    """Text offset -> (order, markup) to insert: highlight openers/closers and note refs."""
+def _events(doc: Document) -> dict[int, list[tuple[int, str]]]:
+    """Text offset -> (order, markup) to insert: page labels, then footnote references."""
     events: dict[int, list[tuple[int, str]]] = {}
     for note in doc.footnotes:
         if note.anchor is not None and note.anchor.field == "text":
@@ -117,7 +117,7 @@ def _one(item: DocumentAnnotations, exported: str) -> str:
     facts = [doc.source_line, "; ".join(doc.classification) or None, doc.dateline]
     lines += [escape_plain(f) for f in facts if f] + [""]
     lines += [f"*{escape_plain(citation(doc))}*" + (f" — <{doc.url}>" if doc.url else ""), ""]
-    events = _events(doc, highlights)
+    events = _events(doc)
     for block in doc.blocks:
         lines += [_paragraph(doc, block.start, block.end, events, spans), ""]
     for note in doc.footnotes:

@@ -30,17 +30,13 @@ class DocumentAnnotations:
     annotations: tuple[Annotation, ...]
 
 
-def block_safe(line: str) -> str:
-    """Escape what would start a heading, list, quote, break or fence at a line start."""
-    return _block_safe(line)
-
-
 def escape_inline(text: str) -> str:
     """Text as literal Markdown inside a line (no line-start handling)."""
     return _INLINE_PLAIN.sub(r"\\\1", " ".join(text.split()))
 
 
-def _block_safe(line: str) -> str:
+def block_safe(line: str) -> str:
+    """Escape what would start a heading, list, quote, break or fence at a line start."""
     line = line.strip()
     match = _LINE_START.match(line)
     if match is None:
@@ -53,8 +49,7 @@ def _block_safe(line: str) -> str:
 
 def escape_plain(text: str) -> str:
     """Any text as literal Markdown inline text on one line."""
-    flat = " ".join(text.split())
-    return _block_safe(_INLINE_PLAIN.sub(r"\\\1", flat))
+    return block_safe(escape_inline(text))
 
 
 def escape_note(text: str) -> list[str]:
@@ -63,7 +58,7 @@ def escape_note(text: str) -> list[str]:
     for raw in text.replace("\r\n", "\n").split("\n"):
         line = _INLINE_NOTE.sub(r"\\\1", raw)
         line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        out.append(_block_safe(line))
+        out.append(block_safe(line))
     while out and not out[-1]:
         out.pop()
     while out and not out[0]:

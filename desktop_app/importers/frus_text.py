@@ -52,7 +52,7 @@ def parse_text(text: str, *, name: str | None = None, fmt: str = "frus-text") ->
     notes_at, note_texts = _footnote_list(lines)
     header = parse_header(lines, notes_at)
     if not header.is_frus and not note_texts:
-        return _plain(text, lines, identity, name)
+        return _plain(lines, identity, name)
     paragraphs = _paragraph_lines(lines[header.body_start : notes_at])
     return _build(header, paragraphs, note_texts, identity, name, fmt)
 
@@ -165,7 +165,7 @@ def _build(
         pending_pages = []
         body.append(seg)
 
-    opening = _opening(body[0].raw if body else "", body)
+    opening = _opening(body[0].raw if body else "")
     if body and opening[2]:
         body[0].protected.append((0, opening[2]))
 
@@ -247,7 +247,7 @@ def _build(
     )
 
 
-def _opening(first: str, body: Sequence[_Segment]) -> tuple[str | None, str | None, int]:
+def _opening(first: str) -> tuple[str | None, str | None, int]:
     """The telegram's own number ("1382.") or designation ("War –33556."), and its length."""
     number = _OPENING_NUMBER_RE.match(first)
     if number:
@@ -293,7 +293,7 @@ def _is_signature(line: str) -> bool:
     ) and bool(_SIGNATURE_RE.match(line))
 
 
-def _plain(text: str, lines: list[str], identity: Identity, name: str | None) -> Document:
+def _plain(lines: list[str], identity: Identity, name: str | None) -> Document:
     """Not a FRUS copy: the first line is the title, blank lines separate paragraphs."""
     first = next(i for i, line in enumerate(lines) if line.strip())
     title = lines[first].strip()
