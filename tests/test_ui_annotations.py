@@ -198,3 +198,12 @@ def test_reveal_shows_the_whole_passage(window: MainWindow) -> None:
     cursor.setPosition(reader.qt_position(end, start=False))
     bottom = reader.cursorRect(cursor).bottom()
     assert top >= 0 and bottom <= reader.viewport().height()  # all of it in view
+
+
+def test_editor_shows_the_highlights_colour_after_retagging(window: MainWindow) -> None:
+    _select(window, QUOTE)
+    a = window.annotation_actions.highlight_with(1)  # green
+    panel = window.annotation_panel
+    panel.tags_edit.setText("new, tags")
+    panel.tags_edit.editingFinished.emit()
+    assert panel.box_keys[panel.color_box.currentIndex()] == "green" == a.color

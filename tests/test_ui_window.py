@@ -275,3 +275,10 @@ def test_copy_gives_the_reading_text(qtbot, window: MainWindow) -> None:
     assert QApplication.clipboard().text() == "telegram No. 853, Molotov"
     qtbot.keyClick(window.reader, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.clipboard().text() == "telegram No. 853, Molotov"
+
+
+def test_clicking_the_text_closes_a_card(qtbot, window: MainWindow) -> None:
+    click_link(qtbot, window.reader, "tref:0")
+    assert window.stub_card.isVisible()
+    qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(60, 400))
+    assert not window.stub_card.isVisible()

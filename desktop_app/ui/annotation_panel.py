@@ -333,10 +333,12 @@ class AnnotationPanel(QWidget):
             combo.blockSignals(False)
             if current and found == 0:
                 combo.currentIndexChanged.emit(0)
-        self.color_box.clear()
+        labels = [f"{c.label} ({c.key})" for c in colors]
+        if labels != [self.color_box.itemText(i) for i in range(self.color_box.count())]:
+            self.color_box.clear()
+            self.color_box.addItems(labels)
         self.box_keys = [c.key for c in colors]
-        for c in colors:
-            self.color_box.addItem(f"{c.label} ({c.key})")
+        self._show_color(self.selected)
 
     def filter_by(self, *, color: str | None = None, tag: str | None = None) -> None:
         """Choose a colour or tag filter by key ("" for all)."""
@@ -401,9 +403,11 @@ class AnnotationPanel(QWidget):
         if not (same and self.tags_edit.hasFocus()) and self.tags_edit.text() != tags:
             self.tags_edit.setText(tags)
         self.color_box.setEnabled(a is not None and a.kind == "highlight")
-        if a is not None and a.color:
-            keys = self.box_keys
-            self.color_box.setCurrentIndex(keys.index(a.color) if a.color in keys else 0)
+        self._show_color(a)
+
+    def _show_color(self, a: Annotation | None) -> None:
+        if a is not None and a.color in self.box_keys:
+            self.color_box.setCurrentIndex(self.box_keys.index(a.color))
 
     # -- user actions ------------------------------------------------------------------
 

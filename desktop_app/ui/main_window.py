@@ -142,6 +142,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.reader.markerRequested.connect(self.go_to_marker)
         self.reader.documentRequested.connect(self.open_document_id)
         self.reader.backRequested.connect(self.go_back)
+        self.reader.pressed.connect(self._hide_cards)
         self.reader.forwardRequested.connect(self.go_forward)
 
     def _wire_popups(self) -> None:

@@ -53,7 +53,8 @@ class ReaderView(SafeBrowser):
     Signals: `noteRequested(n, point)` (a marker was clicked), `noteHovered(n, point)` and
     `hoverLeft()`, `referenceRequested(index, point)`, `noteListRequested(n)` (go to the
     note), `markerRequested(n)` (back from a note to its marker), `documentRequested(id)`,
-    `backRequested()`/`forwardRequested()` (mouse side buttons), `firstPainted()`.
+    `backRequested()`/`forwardRequested()` (mouse side buttons), `firstPainted()`,
+    `pressed()` (any click in the text: floating cards close).
     """
 
     noteRequested = Signal(int, QPoint)
@@ -65,6 +66,7 @@ class ReaderView(SafeBrowser):
     backRequested = Signal()
     forwardRequested = Signal()
     firstPainted = Signal()
+    pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -316,6 +318,7 @@ class ReaderView(SafeBrowser):
             elif event.type() == QEvent.Type.MouseButtonPress:
                 assert isinstance(event, QMouseEvent)
                 self._last_press = event.position().toPoint()
+                self.pressed.emit()
                 if event.button() == Qt.MouseButton.BackButton:
                     self.backRequested.emit()
                     return True
